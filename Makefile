@@ -1,0 +1,45 @@
+# coord: the two commands that matter are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+EXAMPLE := examples/harbour-lights
+
+.PHONY: demo test lint bench docs golden wheel-check clean
+
+$(INSTALLED): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## demo: set up .venv and run coord on the example production
+demo: $(INSTALLED)
+	$(BIN)/coord validate $(EXAMPLE)
+
+## test: set up .venv, lint, type-check and run the test suite
+test: $(INSTALLED) lint
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check coord tests bench
+	$(BIN)/mypy coord
+
+## bench: time coord on a large synthetic production (prints figures; never fails on speed)
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench.py
+
+## docs: regenerate the field tables of docs/format.md from the schema
+docs: $(INSTALLED)
+	$(BIN)/python -m coord.formatdoc docs/format.md
+
+## golden: rewrite the golden files under tests/golden after a deliberate change of output
+golden: $(INSTALLED)
+	COORD_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+## wheel-check: build a wheel, install it in a fresh venv, run it on the example
+wheel-check: $(INSTALLED)
+	bash tests/wheel_check.sh
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info out

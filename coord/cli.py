@@ -1,0 +1,57 @@
+"""The `coord` command line: parses arguments, calls the library, prints. No production logic here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from coord import __version__
+from coord.findings import CoordError
+
+FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
+
+
+class CoordGroup(click.Group):
+    """Turns every error a user can cause into one line on stderr and exit 1, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CoordError as err:
+            click.echo(f"Error: {err}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=CoordGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="coord")
+def main() -> None:
+    """coord: the production office in a git repo.
+
+    Checks a production folder's YAML files and renders its documents.
+    FOLDER is the production folder (the one holding production.yaml); default: here.
+    """
+
+
+@main.command()
+@FOLDER
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", help="text for people, json for CI and editors.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def validate(folder: Path, output: str, strict: bool) -> None:
+    """Check every file of a production folder and list all mistakes."""
+    from coord.checks import validate as run_checks
+    from coord.findings import as_text
+    from coord.overview import summary
+
+    production, findings = run_checks(folder)
+    failed = bool(findings.errors) or (strict and bool(findings.warnings))
+    if output == "json":
+        click.echo(json.dumps({"ok": not failed, "findings": [f.as_dict() for f in findings]}, indent=2))
+    else:
+        if production is not None and not findings.errors:
+            click.echo("\n".join(summary(production)) + "\n")
+        click.echo(as_text(findings, str(folder)))
+    sys.exit(1 if failed else 0)

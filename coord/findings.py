@@ -1,0 +1,93 @@
+"""Where a value came from, what is wrong with it, and the one error class a user can cause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class CoordError(Exception):
+    """A problem the user can fix; the CLI prints it as `Error: ...` and exits 1."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Pos:
+    """A place in a production file: path relative to the production folder, 1-based line and column."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One mistake (error) or doubt (warning) found in a production's files."""
+
+    pos: Pos
+    level: str
+    message: str
+    hint: str = ""
+    check: str = field(default="load", compare=False)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.pos.file,
+            "line": self.pos.line,
+            "column": self.pos.col,
+            "level": self.level,
+            "message": self.message,
+            "hint": self.hint,
+            "check": self.check,
+        }
+
+
+class Findings(list[Finding]):
+    """A growing list of findings, so every stage can report all it sees in one pass."""
+
+    def error(self, pos: Pos, message: str, hint: str = "", check: str = "load") -> None:
+        self.append(Finding(pos, ERROR, message, hint, check))
+
+    def warning(self, pos: Pos, message: str, hint: str = "", check: str = "load") -> None:
+        self.append(Finding(pos, WARNING, message, hint, check))
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self if f.level == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self if f.level == WARNING]
+
+
+def as_text(findings: list[Finding], folder: str) -> str:
+    """Findings grouped by file, each with its hint, then a count: for a person at a terminal."""
+    lines: list[str] = []
+    current = None
+    for finding in findings:
+        if finding.pos.file != current:
+            current = finding.pos.file
+            lines.append("" if lines else "")
+            lines.append(f"{current}")
+        lines.append(f"  {finding.pos}: {finding.level}: {finding.message}")
+        if finding.hint:
+            lines.append(f"      hint: {finding.hint}")
+    errors = sum(f.level == ERROR for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        lines.append(f"{folder}: no problems found")
+    else:
+        lines.append("")
+        lines.append(f"{folder}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+    return "\n".join(lines).lstrip("\n")
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"

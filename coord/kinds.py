@@ -1,0 +1,334 @@
+"""The kinds of value a production file may hold, each turning one YAML node into a Python value.
+
+A kind works from the text as written in the file, never from what YAML 1.1 would
+make of it, so `call: 7:30` is half past seven (not 450), `country: NO` stays "NO"
+and a phone number keeps its leading zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from yaml import MappingNode, Node, ScalarNode, SequenceNode
+
+from coord import values
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+#: The longest text we accept in one field; anything longer is a pasting accident.
+MAX_TEXT = 5_000
+
+
+class Invalid(Exception):
+    """A value that cannot be used; carries the message and a hint for the coordinator."""
+
+    def __init__(self, message: str, hint: str = "", node: Node | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.node = node
+
+
+def is_plain(node: ScalarNode) -> bool:
+    """Written without quotes (libyaml says '' where the pure-Python parser says None)."""
+    return not node.style
+
+
+def is_missing(node: Node) -> bool:
+    """An empty value (`phone:` or `phone: ~`) counts as not given."""
+    return isinstance(node, ScalarNode) and node.tag == NULL and is_plain(node)
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return f'"{node.value}"'
+
+
+class Kind:
+    """One kind of value; `label` names it in docs/format.md."""
+
+    label = "value"
+
+    def convert(self, node: Node) -> Any:
+        raise NotImplementedError
+
+
+class Scalar(Kind):
+    """A kind written as one value on the line, not a list or mapping."""
+
+    def convert(self, node: Node) -> Any:
+        if not isinstance(node, ScalarNode):
+            raise Invalid(f"expected {self.label}, found {describe(node)}", node=node)
+        return self.parse(node.value, node)
+
+    def parse(self, text: str, node: ScalarNode) -> Any:
+        raise NotImplementedError
+
+
+def _number_made_from_text(node: ScalarNode) -> bool:
+    """True when YAML 1.1 would turn this unquoted text into a different number than written."""
+    if not is_plain(node) or node.tag not in (INT, FLOAT):
+        return False
+    text = node.value
+    return not (re.fullmatch(r"-?[1-9][0-9]*|0", text) or re.fullmatch(r"-?(?:0|[1-9][0-9]*)\.[0-9]+", text))
+
+
+class Text(Scalar):
+    label = "text"
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        if _number_made_from_text(node):
+            raise Invalid(
+                f"{text} is read by YAML as a number, not as text",
+                f'quote it: "{text}"',
+            )
+        if len(text) > MAX_TEXT:
+            raise Invalid(f"text is {len(text):,} characters long; the limit is {MAX_TEXT:,}", "shorten it")
+        return text.strip()
+
+
+class Id(Text):
+    label = "id"
+    _pattern = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        text = super().parse(text, node)
+        if not self._pattern.fullmatch(text) or len(text) > 64:
+            raise Invalid(
+                f'"{text}" is not a usable id',
+                "use letters, digits, - and _ only, no spaces, e.g. anna-berg",
+            )
+        return text
+
+
+class Ref(Id):
+    """An id of another entry; whether it exists is checked after loading."""
+
+    def __init__(self, target: str):
+        self.target = target
+        self.label = f"{target} id"
+
+
+class SceneNumber(Text):
+    label = "scene number"
+    _pattern = re.compile(r"[A-Za-z]{0,2}[0-9]+[A-Za-z0-9]*")
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        text = super().parse(text, node)
+        if not self._pattern.fullmatch(text):
+            raise Invalid(f'"{text}" is not a scene number', "write it as in the script: 12, 12A, 101pt2")
+        return text
+
+
+class Phone(Scalar):
+    label = "phone"
+    _pattern = re.compile(r"\+?[0-9][0-9 ()/.-]*")
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        if is_plain(node) and node.tag in (INT, FLOAT):
+            raise Invalid(
+                f"{text} is read by YAML as a number and would lose its leading 0 or +",
+                f'quote it: "{text}"',
+            )
+        text = text.strip()
+        digits = sum(c.isdigit() for c in text)
+        if not self._pattern.fullmatch(text) or not 3 <= digits <= 20:
+            raise Invalid(
+                f'"{text}" is not a phone number',
+                'use digits, spaces and a leading + only, e.g. "+49 176 1234567"',
+            )
+        return text
+
+
+class Country(Text):
+    label = "country code"
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        code = super().parse(text, node).upper()
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise Invalid(f'"{text}" is not a two-letter country code', "write the ISO code, e.g. DE, AT, NO, GB")
+        return code
+
+
+class Email(Scalar):
+    label = "e-mail"
+    _pattern = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        text = text.strip()
+        if not self._pattern.fullmatch(text):
+            raise Invalid(f'"{text}" is not an e-mail address', "write it as name@example.com")
+        return text
+
+
+class Integer(Scalar):
+    def __init__(self, minimum: int = 0, maximum: int = 100_000, label: str = "whole number"):
+        self.minimum, self.maximum, self.label = minimum, maximum, label
+
+    def parse(self, text: str, node: ScalarNode) -> int:
+        if not re.fullmatch(r"-?[0-9]+", text.strip()):
+            raise Invalid(f'"{text}" is not a whole number', "write digits only, e.g. 12")
+        number = int(text)
+        if not self.minimum <= number <= self.maximum:
+            raise Invalid(f"{number} is out of range; it must be from {self.minimum} to {self.maximum}")
+        return number
+
+
+class Amount(Scalar):
+    label = "amount"
+
+    def parse(self, text: str, node: ScalarNode) -> Decimal:
+        try:
+            amount = Decimal(text.strip())
+        except InvalidOperation:
+            raise Invalid(f'"{text}" is not an amount', "write it with a decimal point, e.g. 120.50") from None
+        if not amount.is_finite() or amount < 0 or amount > 10_000_000:
+            raise Invalid(f'"{text}" is not a sensible amount', "write a positive amount, e.g. 120.50")
+        return amount
+
+
+class Boolean(Scalar):
+    label = "yes/no"
+
+    def parse(self, text: str, node: ScalarNode) -> bool:
+        lowered = text.strip().lower()
+        if lowered in ("yes", "true"):
+            return True
+        if lowered in ("no", "false"):
+            return False
+        raise Invalid(f'"{text}" is not yes or no', "write yes or no")
+
+
+class Date(Scalar):
+    label = "date YYYY-MM-DD"
+
+    def parse(self, text: str, node: ScalarNode) -> dt.date:
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+        if not match:
+            raise Invalid(f'"{text}" is not a date', "write it as YYYY-MM-DD, e.g. 2026-03-02")
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise Invalid(f"{text} does not exist in the calendar ({_why_not_a_date(year, month, day)})") from None
+
+
+def _why_not_a_date(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    length = (following - dt.timedelta(days=1)).day
+    return f"{dt.date(year, month, 1):%B %Y} has {length} days"
+
+
+class Time(Scalar):
+    label = "time HH:MM"
+
+    def parse(self, text: str, node: ScalarNode) -> values.Time:
+        try:
+            return values.parse_time(text)
+        except ValueError as err:
+            raise Invalid(str(err)) from None
+
+
+class Duration(Scalar):
+    """Screen time as minutes:seconds, e.g. 1:45 (YAML 1.1 alone would read 105)."""
+
+    label = "duration M:SS"
+
+    def parse(self, text: str, node: ScalarNode) -> int:
+        match = re.fullmatch(r"(\d{1,3}):([0-5]\d)", text.strip())
+        if not match:
+            raise Invalid(f'"{text}" is not a duration', "write minutes:seconds, e.g. 1:45")
+        return int(match[1]) * 60 + int(match[2])
+
+
+class Pages(Scalar):
+    label = "pages in eighths"
+
+    def parse(self, text: str, node: ScalarNode) -> values.Eighths:
+        try:
+            return values.parse_eighths(text)
+        except ValueError as err:
+            raise Invalid(str(err)) from None
+
+
+class Coordinates(Scalar):
+    label = "latitude, longitude"
+
+    def parse(self, text: str, node: ScalarNode) -> values.Coordinates:
+        try:
+            return values.parse_coordinates(text)
+        except ValueError as err:
+            raise Invalid(str(err)) from None
+
+
+class Timezone(Scalar):
+    label = "IANA timezone"
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        import zoneinfo
+
+        name = text.strip()
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise Invalid(f'"{name}" is not a known timezone', "use an IANA name such as Europe/Berlin or America/New_York") from None
+        return name
+
+
+class Choice(Scalar):
+    """One of a fixed set of words; case does not matter, the canonical spelling is kept."""
+
+    def __init__(self, *choices: str):
+        self.choices = choices
+        self._by_lower = {c.lower(): c for c in choices}
+        self.label = "one of: " + ", ".join(choices)
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        found = self._by_lower.get(text.strip().lower())
+        if found is None:
+            hint = "choose one of: " + ", ".join(self.choices)
+            close = suggest(text.strip().lower(), list(self._by_lower))
+            if close:
+                hint = f'did you mean "{self._by_lower[close]}"? ' + hint
+            raise Invalid(f'"{text}" is not one of the allowed values', hint)
+        return found
+
+
+def suggest(word: str, candidates: list[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+class ListOf(Kind):
+    def __init__(self, item: Kind):
+        self.item = item
+        self.label = f"list of {item.label}"
+
+
+class MapOf(Kind):
+    """A mapping with keys chosen by the user (departments, people) rather than fixed field names."""
+
+    def __init__(self, key: Scalar, value: Kind):
+        self.key, self.value = key, value
+        self.label = f"{key.label}: {value.label}"
+
+
+class Record(Kind):
+    """A nested mapping with fixed fields, loaded into the dataclass `cls`."""
+
+    def __init__(self, cls: type):
+        self.cls = cls
+        self.label = "mapping"

@@ -1,0 +1,346 @@
+"""Read a production folder into model objects, collecting every mistake with its file and line.
+
+YAML is parsed by libyaml into nodes only; values are made from the text as
+written, by the field's kind (coord.kinds), never by YAML 1.1's guessing. A file
+that cannot be parsed, or holds something unsafe (custom tags, aliases), gives a
+finding, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from coord import kinds as k
+from coord import model as m
+from coord.findings import Findings, Pos
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - libyaml is in every wheel we install
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+#: Larger files are refused: a production file is rarely over 1 MB, 20 MB is an accident.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """One kind of file in a production folder: its name, its folder form, and what it holds."""
+
+    name: str
+    attr: str
+    cls: type
+    is_list: bool
+    required: bool = False
+
+    @property
+    def folder(self) -> str:
+        return self.name.removesuffix(".yaml") if self.name != "schedule.yaml" else "days"
+
+
+FILES = (
+    FileSpec("production.yaml", "production", m.Production, is_list=False, required=True),
+    FileSpec("crew.yaml", "crew", m.CrewMember, is_list=True),
+    FileSpec("cast.yaml", "cast", m.CastMember, is_list=True),
+    FileSpec("locations.yaml", "locations", m.Location, is_list=True),
+    FileSpec("scenes.yaml", "scenes", m.Scene, is_list=True),
+    FileSpec("schedule.yaml", "days", m.ShootDay, is_list=True),
+    FileSpec("hotels.yaml", "hotels", m.Hotel, is_list=True),
+    FileSpec("equipment.yaml", "equipment", m.Order, is_list=True),
+    FileSpec("transport.yaml", "transport", m.Transport, is_list=False),
+    FileSpec("extras.yaml", "extras", m.Extra, is_list=True),
+    FileSpec("interns.yaml", "interns", m.Intern, is_list=True),
+)
+REPORTS = "reports"
+
+
+def load_folder(root: Path) -> tuple[m.ProductionFolder | None, Findings]:
+    """Load every file of the production folder `root`; the folder is None only when production.yaml is unusable."""
+    findings = Findings()
+    if not root.is_dir():
+        findings.error(Pos(str(root)), "this is not a folder", "give the path of the production folder, which holds production.yaml")
+        return None, findings
+    loaded: dict[str, Any] = {}
+    for spec in FILES:
+        sources = _sources(root, spec, findings)
+        if spec.is_list:
+            loaded[spec.attr] = tuple(
+                item for path in sources for item in _load_list(root, path, spec, findings)
+            )
+        else:
+            records = [r for r in (_load_record_file(root, path, spec.cls, findings) for path in sources) if r]
+            if records:
+                loaded[spec.attr] = records[0] if len(records) == 1 else _merge_lists(records)
+    reports_dir = root / REPORTS
+    if reports_dir.is_dir():
+        reports = (_load_record_file(root, p, m.DayReport, findings) for p in sorted(reports_dir.glob("*.yaml")))
+        loaded["reports"] = tuple(r for r in reports if r)
+    production = loaded.pop("production", None)
+    if production is None:
+        return None, findings
+    return m.ProductionFolder(root=str(root), production=production, **loaded), findings
+
+
+def _sources(root: Path, spec: FileSpec, findings: Findings) -> list[Path]:
+    """The file, or the sorted files of the folder form; not both."""
+    single, folder = root / spec.name, root / spec.folder
+    parts = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if single.is_file() and parts:
+        findings.error(
+            Pos(spec.name),
+            f"both {spec.name} and the folder {spec.folder}/ exist",
+            f"keep one: move the entries of {spec.name} into a file in {spec.folder}/",
+        )
+    if single.is_file():
+        return [single]
+    if parts:
+        return parts
+    if spec.required:
+        findings.error(Pos(spec.name), f"{spec.name} is missing", "every production folder needs a production.yaml with at least title, company, type, timezone and office")
+    return []
+
+
+def _merge_lists(records: list[Any]) -> Any:
+    """Join a mapping-of-lists file given as several files (transport/*.yaml) into one record."""
+    first = records[0]
+    merged = {
+        attr: tuple(item for r in records for item in getattr(r, attr))
+        for _key, attr, _meta in m.schema_fields(type(first))
+    }
+    return type(first)(pos=first.pos, where=first.where, **merged)
+
+
+# ---- reading one file safely -------------------------------------------------
+
+
+def read_yaml(root: Path, path: Path, findings: Findings) -> tuple[yaml.Node | None, Reader | None]:
+    """Parse one file into a node tree, or report why it cannot be read."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            findings.error(
+                Pos(rel), f"the file is {size / 1024 / 1024:.0f} MB, larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a production file may be",
+                f"split the list into a folder of smaller files ({path.stem}/*.yaml)",
+            )
+            return None, None
+        data = path.read_bytes()
+    except OSError as err:
+        findings.error(Pos(rel), f"cannot read the file: {err.strerror}", "check that the file exists and you may read it")
+        return None, None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        findings.error(
+            Pos(rel, line, col), f"byte 0x{data[err.start]:02x} is not UTF-8 text",
+            "save the file as UTF-8 (in your editor: Save with encoding, UTF-8)",
+        )
+        return None, None
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        findings.error(_mark_pos(rel, err), *_explain_yaml_error(err))
+        return None, None
+    except yaml.YAMLError as err:
+        findings.error(Pos(rel), f"the file is not valid YAML: {err}", "check the indentation and the quotes")
+        return None, None
+    except RecursionError:
+        findings.error(Pos(rel), "the file is nested too deeply to be a production file", "check for runaway brackets [ or {")
+        return None, None
+    return node, Reader(rel, findings, guarded="*" in text or "!" in text)
+
+
+def _mark_pos(rel: str, err: yaml.MarkedYAMLError) -> Pos:
+    mark = err.problem_mark or err.context_mark
+    return Pos(rel, mark.line + 1, mark.column + 1) if mark else Pos(rel)
+
+
+def _explain_yaml_error(err: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """Say what libyaml's complaint means for someone editing a production file."""
+    problem = (err.problem or "").strip()
+    if "tab" in problem or "'\\t'" in problem:
+        return "a tab character is used for indentation", "YAML needs spaces: replace the tab with spaces"
+    if "expected a single document" in (err.context or "") + problem:
+        return (
+            "the file holds more than one YAML document (a second --- line)",
+            "remove the --- line, or split the entries into separate files in a folder",
+        )
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return f"the file is not valid YAML: {problem}", 'put the value in quotes if it starts with * or contains a backslash'
+    if "mapping values are not allowed" in problem:
+        return "a colon followed by a space inside a value", 'put the whole value in quotes: note: "Call: 06:00"'
+    return f"the file is not valid YAML: {problem or err.context}", "check the indentation and the quotes on this line and the one before"
+
+
+class Reader:
+    """Turns the node tree of one file into model objects, per the schema, recording findings."""
+
+    def __init__(self, rel: str, findings: Findings, guarded: bool):
+        self.rel = rel
+        self.findings = findings
+        self.guarded = guarded
+        self._seen: set[int] = set()
+
+    def pos(self, node: yaml.Node) -> Pos:
+        mark = node.start_mark
+        return Pos(self.rel, mark.line + 1, mark.column + 1)
+
+    def unsafe(self, node: yaml.Node) -> bool:
+        """Refuse aliases (an alias bomb would blow up every render) and custom tags."""
+        if not self.guarded:
+            return False
+        if id(node) in self._seen:
+            self.findings.error(
+                self.pos(node), "anchors and aliases (&name, *name) are not supported",
+                "write the value out in full where it is needed",
+            )
+            return True
+        self._seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            self.findings.error(self.pos(node), f"the tag {node.tag} is not allowed", "remove the !tag; production files hold plain values only")
+            return True
+        return False
+
+    def value(self, kind: k.Kind, node: yaml.Node, name: str) -> Any:
+        """Convert `node` by `kind`; on a mistake record it and return None."""
+        if self.unsafe(node):
+            return None
+        try:
+            if isinstance(kind, k.Record):
+                return self.record(kind.cls, node, name)
+            if isinstance(kind, k.ListOf):
+                return self.list(kind.item, node, name)
+            if isinstance(kind, k.MapOf):
+                return self.map(kind, node, name)
+            return kind.convert(node)
+        except k.Invalid as err:
+            self.findings.error(self.pos(err.node or node), f"{name}: {err.message}", err.hint)
+            return None
+
+    def list(self, item: k.Kind, node: yaml.Node, name: str) -> tuple[Any, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            raise k.Invalid(f"expected a list, found {k.describe(node)}", "write each entry on its own line starting with '- '")
+        converted = (self.value(item, child, name) for child in node.value)
+        return tuple(v for v in converted if v is not None)
+
+    def map(self, kind: k.MapOf, node: yaml.Node, name: str) -> MappingProxyType[str, Any] | None:
+        if not isinstance(node, yaml.MappingNode):
+            raise k.Invalid(f"expected a mapping of {kind.label}, found {k.describe(node)}", "write one 'key: value' per line")
+        result: dict[str, Any] = {}
+        for key_node, value_node in self._pairs(node):
+            key = self.value(kind.key, key_node, name)
+            value = self.value(kind.value, value_node, f"{name}.{key_node.value}")
+            if key is not None and value is not None:
+                result[key] = value
+        return MappingProxyType(result)
+
+    def record(self, cls: type, node: yaml.Node, name: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            raise k.Invalid(
+                f"expected a mapping (key: value lines), found {k.describe(node)}",
+                "write the fields as 'name: value' lines, indented under this entry",
+            )
+        fields = _schema(cls)
+        values: dict[str, Any] = {}
+        where: dict[str, Pos] = {}
+        empty: set[str] = set()
+        for key_node, value_node in self._pairs(node):
+            key = key_node.value
+            known = fields.get(key)
+            if known is None:
+                self._unknown_key(key_node, key, fields)
+                continue
+            attr, meta = known
+            where[attr] = self.pos(value_node)
+            if k.is_missing(value_node):
+                empty.add(attr)
+                continue
+            converted = self.value(meta["kind"], value_node, key)
+            if converted is not None:
+                values[attr] = converted
+        for key, (attr, meta) in fields.items():
+            if not meta["required"] or attr in values:
+                continue
+            if attr not in where:
+                self.findings.error(self.pos(node), f'missing "{key}": {meta["doc"]}', f"add a line '{key}: ...' to this entry")
+            elif attr in empty:
+                self.findings.error(where[attr], f'"{key}" is empty: {meta["doc"]}', f"fill in '{key}:'")
+        return cls(pos=self.pos(node), where=MappingProxyType(where), **values)
+
+    def _pairs(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+        """The key/value pairs, refusing duplicate keys (YAML would silently keep the last one)."""
+        first: dict[str, yaml.Node] = {}
+        pairs = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or self.unsafe(key_node):
+                self.findings.error(self.pos(key_node), "a key must be a plain word", "write 'name: value'")
+                continue
+            earlier = first.get(key_node.value)
+            if earlier is not None:
+                self.findings.error(
+                    self.pos(key_node),
+                    f'"{key_node.value}" is given twice in this entry (first on line {earlier.start_mark.line + 1})',
+                    "keep one of them; YAML would silently use only the last",
+                )
+                continue
+            first[key_node.value] = key_node
+            pairs.append((key_node, value_node))
+        return pairs
+
+    def _unknown_key(self, key_node: yaml.Node, key: str, fields: dict[str, Any]) -> None:
+        close = k.suggest(key, list(fields))
+        hint = f'did you mean "{close}"?' if close else "known fields here: " + ", ".join(fields)
+        self.findings.warning(self.pos(key_node), f'unknown field "{key}"; it is ignored', hint)
+
+
+_SCHEMAS: dict[type, dict[str, tuple[str, dict[str, Any]]]] = {}
+
+
+def _schema(cls: type) -> dict[str, tuple[str, dict[str, Any]]]:
+    schema = _SCHEMAS.get(cls)
+    if schema is None:
+        schema = _SCHEMAS[cls] = {key: (attr, dict(meta)) for key, attr, meta in m.schema_fields(cls)}
+    return schema
+
+
+def _load_record_file(root: Path, path: Path, cls: type, findings: Findings) -> Any:
+    node, reader = read_yaml(root, path, findings)
+    if reader is None:
+        return None
+    if node is None:
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [], _start_mark())
+    if isinstance(node, yaml.SequenceNode):
+        findings.error(
+            reader.pos(node), f"{reader.rel} must hold one mapping (key: value lines), not a list",
+            "remove the '- ' in front of the first key",
+        )
+        return None
+    return reader.value(k.Record(cls), node, os.path.basename(reader.rel))
+
+
+def _load_list(root: Path, path: Path, spec: FileSpec, findings: Findings) -> tuple[Any, ...]:
+    node, reader = read_yaml(root, path, findings)
+    if reader is None or node is None:
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        findings.error(
+            reader.pos(node), f"{reader.rel} must hold a list of entries, each starting with '- '",
+            f"start each entry with '- ', e.g. '- id: ...' (found {k.describe(node)})",
+        )
+        return ()
+    return reader.list(k.Record(spec.cls), node, spec.attr) or ()
+
+
+def _start_mark() -> yaml.Mark:
+    return yaml.Mark("", 0, 0, 0, None, None)

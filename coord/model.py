@@ -1,0 +1,471 @@
+"""The production as typed, frozen objects, and the schema of its YAML files in one place.
+
+Every field is declared with `spec(kind, doc)`: the loader reads the kind, the
+format reference (docs/format.md) is generated from the doc, so the two cannot
+drift. Every object remembers where it came from (`pos`) and where each of its
+fields was written (`where`), so a check long after loading can still say
+`crew.yaml:14:9`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from coord import kinds as k
+from coord.findings import Pos
+from coord.values import Coordinates, Eighths, Time
+
+#: Departments in the order the industry lists them on call sheets and contact lists.
+DEPARTMENTS = (
+    "production", "direction", "camera", "lighting", "grip", "sound", "art", "costume",
+    "makeup", "locations", "transport", "catering", "vfx", "post", "other",
+)  # fmt: skip
+PRIVATE_FIELDS = ("phone", "email", "address")
+DAY_TYPES = ("shoot", "travel", "rest", "holiday")
+TIMES_OF_DAY = ("day", "night", "dawn", "dusk", "morning", "evening")
+CAST_STATUSES = ("SW", "W", "WF", "SWF", "H", "T", "R", "F")
+ORDER_STATUSES = ("requested", "approved", "ordered", "delivered", "returned", "cancelled")
+SCENE_RESULTS = ("complete", "part", "not_shot", "added")
+
+
+_UNSET: Any = object()
+
+
+def spec(kind: k.Kind, doc: str, *, required: bool = False, default: Any = _UNSET, key: str | None = None) -> Any:
+    """Declare one field of a YAML file: its kind, its documentation, and whether it must be given."""
+    meta = {"kind": kind, "doc": doc, "required": required, "key": key}
+    if isinstance(kind, k.MapOf):
+        return field(default_factory=_empty_map, metadata=meta)
+    if default is _UNSET:
+        default = () if isinstance(kind, k.ListOf) else None
+    return field(default=default, metadata=meta)
+
+
+def _empty_map() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """Where an object and each of its fields were written."""
+
+    pos: Pos = Pos("")
+    where: Mapping[str, Pos] = field(default_factory=_empty_map)
+
+    def at(self, name: str) -> Pos:
+        """The position of field `name`, or of the whole entry when the field was not written."""
+        return self.where.get(name, self.pos)
+
+
+def schema_fields(cls: type) -> list[tuple[str, str, Any]]:
+    """(yaml key, attribute name, metadata) of each field a YAML file may hold for `cls`."""
+    return [(f.metadata["key"] or f.name, f.name, f.metadata) for f in fields(cls) if "kind" in f.metadata]
+
+
+# ---- shared small records -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact(Entry):
+    name: str = spec(k.Text(), "Name of the person to ask for.", required=True)
+    role: str | None = spec(k.Text(), "What they do there, e.g. Caretaker.")
+    phone: str | None = spec(k.Phone(), "Phone number, quoted.")
+    email: str | None = spec(k.Email(), "E-mail address.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pay(Entry):
+    amount: Decimal = spec(k.Amount(), "The agreed amount, e.g. 120.00.", required=True)
+    currency: str = spec(k.Text(), "Currency code.", default="EUR")
+    per: str = spec(k.Choice("hour", "day", "week", "month", "flat"), "What the amount is paid for.", default="day")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Window(Entry):
+    start: dt.date = spec(k.Date(), "First day the person is available.", required=True)
+    end: dt.date = spec(k.Date(), "Last day the person is available.", required=True)
+
+
+# ---- production.yaml --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Office(Entry):
+    address: str = spec(k.Text(), "Postal address of the production office.", required=True)
+    phone: str = spec(k.Phone(), "Office phone number, quoted.", required=True)
+    email: str | None = spec(k.Email(), "Office e-mail address.")
+    hours: str | None = spec(k.Text(), "Opening hours, e.g. Mon-Fri 08:00-19:00.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmergencyNumber(Entry):
+    label: str = spec(k.Text(), "What the number is for, e.g. Police, Fire and ambulance.", required=True)
+    phone: str = spec(k.Phone(), "The number, quoted.", required=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Privacy(Entry):
+    private_by_default: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)),
+        "Fields of a person that are private unless their own `private:` says otherwise. "
+        "Private fields never appear on distributed documents. Default: [address].",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Production(Entry):
+    title: str = spec(k.Text(), "Title of the production as printed on every document.", required=True)
+    company: str = spec(k.Text(), "Production company.", required=True)
+    type: str = spec(k.Choice("feature", "series", "commercial"), "Kind of production.", required=True)
+    episode: str | None = spec(k.Text(), "Episode (series only), e.g. 104 or Episode 4.")
+    country: str | None = spec(k.Country(), "Country of the shoot as an ISO code, e.g. DE, AT, NO (working-time law, public holidays).")
+    timezone: str = spec(k.Timezone(), "Where the shoot is, as an IANA timezone, e.g. Europe/Berlin. All times are wall-clock times there.", required=True)
+    language: str = spec(k.Choice("en", "de"), "Language of the documents.", default="en")
+    paper: str = spec(k.Choice("a4", "letter"), "Paper size of printed documents.", default="a4")
+    office: Office | None = spec(k.Record(Office), "The production office.", required=True)
+    key_contacts: tuple[str, ...] = spec(k.ListOf(k.Ref("crew")), "Crew ids shown with their phone in every document header (director, producer, PM, 1st AD, coordinator).")
+    emergency_numbers: tuple[EmergencyNumber, ...] = spec(k.ListOf(k.Record(EmergencyNumber)), "Emergency numbers printed on call sheets.")
+    working_time: str | None = spec(k.Text(), "Name of the working-time rule profile the production works under, e.g. de-film.")
+    privacy: Privacy | None = spec(k.Record(Privacy), "What counts as private personal data.")
+
+
+# ---- crew.yaml, cast.yaml ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CrewMember(Entry):
+    id: str = spec(k.Id(), "Unique id others refer to, e.g. anna-berg.", required=True)
+    name: str = spec(k.Text(), "Full name.", required=True)
+    role: str = spec(k.Text(), "Position, e.g. 1st Assistant Camera.", required=True)
+    department: str = spec(k.Choice(*DEPARTMENTS), "Department: " + ", ".join(DEPARTMENTS) + ".", required=True)
+    phone: str | None = spec(k.Phone(), "Mobile phone, quoted.")
+    email: str | None = spec(k.Email(), "E-mail address.")
+    address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
+    private: tuple[str, ...] | None = spec(k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private; overrides the production's default.", default=None)
+    home_base: str | None = spec(k.Text(), "City the person lives in (for travel and hotel planning).")
+    intern: bool = spec(k.Boolean(), "yes for interns (see interns.yaml).", default=False)
+    days: tuple[int, ...] | None = spec(k.ListOf(k.Integer(1, 999, "shoot-day number")), "Shoot-day numbers this person works (day players); default: every shoot day.", default=None)
+    available: tuple[Window, ...] = spec(k.ListOf(k.Record(Window)), "Freelance availability windows; none means available throughout.")
+    unavailable: tuple[dt.date, ...] = spec(k.ListOf(k.Date()), "Single dates the person cannot work.")
+    notes: str | None = spec(k.Text(), "Anything the office should know.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Agent(Entry):
+    name: str = spec(k.Text(), "Agent's name.", required=True)
+    agency: str | None = spec(k.Text(), "Agency.")
+    phone: str | None = spec(k.Phone(), "Agent's phone, quoted.")
+    email: str | None = spec(k.Email(), "Agent's e-mail.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CastMember(Entry):
+    id: str = spec(k.Id(), "Unique id others refer to, e.g. mira.", required=True)
+    number: int = spec(k.Integer(1, 999, "cast number"), "Cast number; call sheets list cast by it.", required=True)
+    character: str = spec(k.Text(), "Character name.", required=True)
+    actor: str = spec(k.Text(), "Actor's name.", required=True)
+    phone: str | None = spec(k.Phone(), "Actor's phone, quoted.")
+    email: str | None = spec(k.Email(), "Actor's e-mail.")
+    address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
+    private: tuple[str, ...] | None = spec(k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private.", default=None)
+    agent: Agent | None = spec(k.Record(Agent), "The actor's agent.")
+    pickup_address: str | None = spec(k.Text(), "Where the actor is usually picked up (hotel or home).")
+    minor: bool = spec(k.Boolean(), "yes when the actor is under 18 on any shoot day.", default=False)
+    date_of_birth: dt.date | None = spec(k.Date(), "Required for minors (working-time rules for children).")
+    notes: str | None = spec(k.Text(), "Anything the office should know.")
+
+
+# ---- locations.yaml, scenes.yaml ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hospital(Entry):
+    name: str = spec(k.Text(), "Hospital with an emergency department.", required=True)
+    address: str = spec(k.Text(), "Its address.", required=True)
+    phone: str = spec(k.Phone(), "Its phone, quoted.", required=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location(Entry):
+    id: str = spec(k.Id(), "Unique id others refer to, e.g. harbour.", required=True)
+    name: str = spec(k.Text(), "Name as the crew knows it.", required=True)
+    address: str = spec(k.Text(), "Street address for drivers and navigation.", required=True)
+    coordinates: Coordinates | None = spec(k.Coordinates(), 'Latitude, longitude as copied from a map, e.g. "53.54321, 9.98765" (for maps and sunrise times).')
+    parking: str | None = spec(k.Text(), "Where crew vehicles park.")
+    unit_base: str | None = spec(k.Text(), "Where the unit base (trucks, catering, make-up) stands.")
+    contact: Contact | None = spec(k.Record(Contact), "Contact on site.")
+    hospital: Hospital | None = spec(k.Record(Hospital), "Nearest hospital with an emergency department.")
+    notes: str | None = spec(k.Text(), "Access, noise, restrictions.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scene(Entry):
+    number: str = spec(k.SceneNumber(), "Scene number as in the script: 12, 12A, 101pt2.", required=True)
+    set: str = spec(k.Text(), "Set heading, e.g. HARBOUR MASTER'S OFFICE.", required=True)
+    int_ext: str = spec(k.Choice("INT", "EXT", "INT/EXT"), "INT, EXT or INT/EXT.", required=True)
+    time_of_day: str = spec(k.Choice(*TIMES_OF_DAY), "Story time: " + ", ".join(TIMES_OF_DAY) + ".", required=True)
+    pages: Eighths = spec(k.Pages(), 'Length in eighths of a page, as a crew writes it: "1 3/8", "4/8", 2.', required=True)
+    cast: tuple[str, ...] = spec(k.ListOf(k.Ref("cast")), "Cast ids appearing in the scene.")
+    extras: int = spec(k.Integer(0, 10_000), "Number of background artists.", default=0)
+    location: str | None = spec(k.Ref("location"), "Location id where it is shot.")
+    synopsis: str | None = spec(k.Text(), "One line on what happens.")
+    requirements: tuple[str, ...] = spec(k.ListOf(k.Text()), "Props and special requirements.")
+
+
+# ---- schedule.yaml / days/ ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CastCall(Entry):
+    cast: str = spec(k.Ref("cast"), "Cast id.", required=True)
+    status: str | None = spec(k.Choice(*CAST_STATUSES), "Day status when it cannot be derived from the schedule: H (hold), T (travel), R (rehearsal), F (fitting).")
+    pickup: Time | None = spec(k.Time(), "Pickup time.")
+    makeup: Time | None = spec(k.Time(), "Make-up and hair call.")
+    wardrobe: Time | None = spec(k.Time(), "Wardrobe call.")
+    on_set: Time | None = spec(k.Time(), "On set, ready to shoot.")
+    remarks: str | None = spec(k.Text(), "Remarks for the call sheet.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Background(Entry):
+    description: str = spec(k.Text(), "Who they are, e.g. Dock workers or Stand-ins.", required=True)
+    count: int = spec(k.Integer(1, 10_000), "How many.", required=True)
+    call: Time | None = spec(k.Time(), "Call time.")
+    report_to: str | None = spec(k.Text(), "Where they report, e.g. Extras holding, unit base.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Meals(Entry):
+    breakfast: Time | None = spec(k.Time(), "Breakfast time.")
+    lunch: Time | None = spec(k.Time(), "Lunch (first meal) time.")
+    second_meal: Time | None = spec(k.Time(), "Second meal time.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Weather(Entry):
+    forecast: str | None = spec(k.Text(), "The office's forecast text, e.g. Overcast, showers after 16:00.")
+    high: int | None = spec(k.Integer(-60, 60, "°C"), "Highest temperature in °C.")
+    low: int | None = spec(k.Integer(-60, 60, "°C"), "Lowest temperature in °C.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShootDay(Entry):
+    day: int | None = spec(k.Integer(1, 999, "shoot-day number"), "Shoot-day number (1, 2, 3 ...). Required for shoot days; non-shooting days have none.")
+    date: dt.date = spec(k.Date(), "Calendar date.", required=True)
+    type: str = spec(k.Choice(*DAY_TYPES), "shoot, or a non-shooting day: travel, rest, holiday.", default="shoot")
+    description: str | None = spec(k.Text(), "What the day is, e.g. Travel to Hamburg.")
+    unit: str = spec(k.Text(), "Shooting unit, e.g. main or 2nd.", default="main")
+    locations: tuple[str, ...] = spec(k.ListOf(k.Ref("location")), "Location ids of the day, the main one first.")
+    scenes: tuple[str, ...] = spec(k.ListOf(k.SceneNumber()), "Scene numbers in shooting order.")
+    crew_call: Time | None = spec(k.Time(), "General crew call. Required for shoot days.")
+    shooting_call: Time | None = spec(k.Time(), "First shot planned.")
+    wrap: Time | None = spec(k.Time(), "Estimated wrap.")
+    department_calls: Mapping[str, Time] = spec(k.MapOf(k.Choice(*DEPARTMENTS), k.Time()), "Call times by department, where they differ from the crew call.")
+    calls: Mapping[str, Time] = spec(k.MapOf(k.Ref("crew"), k.Time()), "Personal call times by crew id; they win over the department call.")
+    cast_calls: tuple[CastCall, ...] = spec(k.ListOf(k.Record(CastCall)), "The cast called that day with their times.")
+    background: tuple[Background, ...] = spec(k.ListOf(k.Record(Background)), "Background artists and stand-ins by group.")
+    meals: Meals | None = spec(k.Record(Meals), "Meal times.")
+    notes: Mapping[str, str] = spec(k.MapOf(k.Choice(*DEPARTMENTS), k.Text()), "Department notes, e.g. camera: Steadicam from 14:00.")
+    safety: tuple[str, ...] = spec(k.ListOf(k.Text()), "Safety notes.")
+    weather: Weather | None = spec(k.Record(Weather), "Weather as forecast by the office.")
+
+
+# ---- hotels, equipment, transport, extras, interns ---------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Booking(Entry):
+    guest: str = spec(k.Ref("person"), "Crew or cast id of the guest.", required=True)
+    check_in: dt.date = spec(k.Date(), "Arrival date.", required=True)
+    check_out: dt.date = spec(k.Date(), "Departure date.", required=True)
+    room: str | None = spec(k.Text(), "Room type, e.g. single.")
+    confirmation: str | None = spec(k.Text(), "Booking confirmation number.")
+    notes: str | None = spec(k.Text(), "Requests, e.g. late arrival.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hotel(Entry):
+    id: str = spec(k.Id(), "Unique id, e.g. seeblick.", required=True)
+    name: str = spec(k.Text(), "Hotel name.", required=True)
+    address: str = spec(k.Text(), "Address.", required=True)
+    phone: str | None = spec(k.Phone(), "Reception phone, quoted.")
+    email: str | None = spec(k.Email(), "Reservations e-mail.")
+    contact: Contact | None = spec(k.Record(Contact), "The person handling the production's booking.")
+    bookings: tuple[Booking, ...] = spec(k.ListOf(k.Record(Booking)), "Rooms booked.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vendor(Entry):
+    name: str = spec(k.Text(), "Rental house or supplier.", required=True)
+    contact: str | None = spec(k.Text(), "Person to ask for.")
+    phone: str | None = spec(k.Phone(), "Phone, quoted.")
+    email: str | None = spec(k.Email(), "E-mail.")
+    address: str | None = spec(k.Text(), "Address for pickup and returns.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item(Entry):
+    name: str = spec(k.Text(), "What, e.g. ARRI Alexa 35 body.", required=True)
+    quantity: int = spec(k.Integer(1, 10_000), "How many.", default=1)
+    notes: str | None = spec(k.Text(), "Details.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Order(Entry):
+    id: str = spec(k.Id(), "Unique id of the order, e.g. cam-main.", required=True)
+    department: str = spec(k.Choice(*DEPARTMENTS), "Department that asked for it.", required=True)
+    vendor: Vendor | None = spec(k.Record(Vendor), "Who supplies it.", required=True)
+    requested_by: str | None = spec(k.Ref("crew"), "Crew id of who asked for it.")
+    approved_by: str | None = spec(k.Ref("crew"), "Crew id of who approved it (the PM); needed before ordering.")
+    status: str = spec(k.Choice(*ORDER_STATUSES), "Where the order stands: " + ", ".join(ORDER_STATUSES) + ".", default="requested")
+    start: dt.date | None = spec(k.Date(), "First rental day.")
+    end: dt.date | None = spec(k.Date(), "Last rental day.")
+    delivery: str | None = spec(k.Text(), "Pickup or delivery arrangement.")
+    items: tuple[Item, ...] = spec(k.ListOf(k.Record(Item)), "What is ordered.")
+    notes: str | None = spec(k.Text(), "Anything else.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vehicle(Entry):
+    id: str = spec(k.Id(), "Unique id, e.g. van-1.", required=True)
+    type: str = spec(k.Text(), "Kind of vehicle, e.g. Minibus 8 seats.", required=True)
+    seats: int | None = spec(k.Integer(1, 100), "Passenger seats.")
+    plate: str | None = spec(k.Text(), "Number plate.")
+    driver: str | None = spec(k.Ref("crew"), "Crew id of the driver.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pickup(Entry):
+    day: int = spec(k.Integer(1, 999, "shoot-day number"), "Shoot-day number.", required=True)
+    time: Time = spec(k.Time(), "Pickup time.", required=True)
+    person: str = spec(k.Ref("person"), "Crew or cast id of who is picked up.", required=True)
+    origin: str = spec(k.Text(), "Where from: a hotel id or an address.", required=True, key="from")
+    to: str | None = spec(k.Ref("location"), "Location id; default: the day's first location.")
+    vehicle: str | None = spec(k.Ref("vehicle"), "Vehicle id.")
+    notes: str | None = spec(k.Text(), "Anything the driver should know.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Transport(Entry):
+    vehicles: tuple[Vehicle, ...] = spec(k.ListOf(k.Record(Vehicle)), "The production's vehicles.")
+    pickups: tuple[Pickup, ...] = spec(k.ListOf(k.Record(Pickup)), "Who is collected when and where.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extra(Entry):
+    id: str = spec(k.Id(), "Unique id.", required=True)
+    name: str = spec(k.Text(), "Name of the background artist.", required=True)
+    group: str | None = spec(k.Text(), "Group, e.g. Dock workers.")
+    agency: str | None = spec(k.Text(), "Casting agency.")
+    phone: str | None = spec(k.Phone(), "Phone, quoted.")
+    email: str | None = spec(k.Email(), "E-mail.")
+    private: tuple[str, ...] | None = spec(k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private.", default=None)
+    pay: Pay | None = spec(k.Record(Pay), "Agreed pay.")
+    rights: str | None = spec(k.Text(), "Agreed rights, e.g. all media, worldwide, unlimited.")
+    days: tuple[int, ...] = spec(k.ListOf(k.Integer(1, 999, "shoot-day number")), "Shoot days booked.")
+    notes: str | None = spec(k.Text(), "Anything else.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Intern(Entry):
+    id: str = spec(k.Id(), "Unique id of the internship.", required=True)
+    crew: str = spec(k.Ref("crew"), "Crew id of the intern (marked intern: yes in crew.yaml).", required=True)
+    school: str | None = spec(k.Text(), "School or university.")
+    supervisor: str = spec(k.Ref("crew"), "Crew id of the supervisor.", required=True)
+    start: dt.date = spec(k.Date(), "First day.", required=True)
+    end: dt.date = spec(k.Date(), "Last day.", required=True)
+    hours_per_week: int | None = spec(k.Integer(1, 60), "Agreed hours per week.")
+    stipend: Pay | None = spec(k.Record(Pay), "Agreed stipend.")
+    agreement_signed: dt.date | None = spec(k.Date(), "Date the agreement was signed.")
+    notes: str | None = spec(k.Text(), "Anything else.")
+
+
+# ---- reports/day-NN.yaml -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SceneReport(Entry):
+    scene: str = spec(k.SceneNumber(), "Scene number.", required=True)
+    result: str = spec(k.Choice(*SCENE_RESULTS), "complete, part, not_shot or added.", required=True)
+    pages: Eighths | None = spec(k.Pages(), "Pages shot, in eighths.")
+    setups: int | None = spec(k.Integer(0, 500), "Camera setups.")
+    screen_time: int | None = spec(k.Duration(), "Screen time shot, minutes:seconds.")
+    moved_to: int | None = spec(k.Integer(1, 999, "shoot-day number"), "Shoot day it moved to, when not shot.")
+    notes: str | None = spec(k.Text(), "Notes.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CastTimes(Entry):
+    cast: str = spec(k.Ref("cast"), "Cast id.", required=True)
+    pickup: Time | None = spec(k.Time(), "Picked up.")
+    arrival: Time | None = spec(k.Time(), "Arrived at set.")
+    makeup: Time | None = spec(k.Time(), "Into make-up.")
+    on_set: Time | None = spec(k.Time(), "On set.")
+    meal_out: Time | None = spec(k.Time(), "Meal break start.")
+    meal_in: Time | None = spec(k.Time(), "Meal break end.")
+    wrap: Time | None = spec(k.Time(), "Wrapped.")
+    back: Time | None = spec(k.Time(), "Back at hotel or home.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Headcount(Entry):
+    department: str = spec(k.Choice(*DEPARTMENTS), "Department.", required=True)
+    people: int = spec(k.Integer(0, 1000), "People working.", required=True)
+    overtime: int = spec(k.Integer(0, 1440), "Overtime in minutes.", default=0)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Delay(Entry):
+    cause: str = spec(k.Text(), "What held the shoot up.", required=True)
+    minutes: int = spec(k.Integer(1, 1440), "How long.", required=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayReport(Entry):
+    day: int = spec(k.Integer(1, 999, "shoot-day number"), "Shoot-day number reported on.", required=True)
+    crew_call: Time | None = spec(k.Time(), "Actual crew call.")
+    first_shot: Time | None = spec(k.Time(), "First shot.")
+    lunch_start: Time | None = spec(k.Time(), "Lunch started.")
+    lunch_end: Time | None = spec(k.Time(), "Lunch ended.")
+    second_meal_start: Time | None = spec(k.Time(), "Second meal started.")
+    second_meal_end: Time | None = spec(k.Time(), "Second meal ended.")
+    first_shot_after_lunch: Time | None = spec(k.Time(), "First shot after lunch.")
+    camera_wrap: Time | None = spec(k.Time(), "Camera wrap.")
+    crew_wrap: Time | None = spec(k.Time(), "Crew wrap.")
+    last_out: Time | None = spec(k.Time(), "Last person out.")
+    scenes: tuple[SceneReport, ...] = spec(k.ListOf(k.Record(SceneReport)), "What became of each scene.")
+    cast: tuple[CastTimes, ...] = spec(k.ListOf(k.Record(CastTimes)), "The actors' time sheet.")
+    crew: tuple[Headcount, ...] = spec(k.ListOf(k.Record(Headcount)), "Headcount and overtime by department.")
+    extras: tuple[Background, ...] = spec(k.ListOf(k.Record(Background)), "Background artists who worked.")
+    media: tuple[str, ...] = spec(k.ListOf(k.Text()), "Cards or rolls shot, e.g. A001-A004.")
+    incidents: tuple[str, ...] = spec(k.ListOf(k.Text()), "Incidents and accidents.")
+    delays: tuple[Delay, ...] = spec(k.ListOf(k.Record(Delay)), "Delays with cause and minutes.")
+    equipment_problems: tuple[str, ...] = spec(k.ListOf(k.Text()), "Equipment problems.")
+    notes: str | None = spec(k.Text(), "Anything else.")
+
+
+# ---- the whole production ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProductionFolder:
+    """Everything in one production folder, loaded and typed."""
+
+    root: str
+    production: Production
+    crew: tuple[CrewMember, ...] = ()
+    cast: tuple[CastMember, ...] = ()
+    locations: tuple[Location, ...] = ()
+    scenes: tuple[Scene, ...] = ()
+    days: tuple[ShootDay, ...] = ()
+    hotels: tuple[Hotel, ...] = ()
+    equipment: tuple[Order, ...] = ()
+    transport: Transport = field(default_factory=Transport)
+    extras: tuple[Extra, ...] = ()
+    interns: tuple[Intern, ...] = ()
+    reports: tuple[DayReport, ...] = ()

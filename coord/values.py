@@ -1,0 +1,119 @@
+"""Small value types of a production: clock times, page counts, coordinates.
+
+Each has one parse function that raises ValueError with a message written for
+a coordinator, and a str() that prints it the way a crew writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A shoot day may run past midnight; its times count on (24:00 is midnight,
+#: 25:30 is half past one the next morning). 47:59 is the latest we accept.
+LATEST_MINUTES = 48 * 60 - 1
+
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_EIGHTHS = re.compile(r"^(?:(\d+)(?:\s+(\d)/8)?|(\d)/8)$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Time:
+    """A wall-clock time on a shoot day, in minutes after that day's midnight."""
+
+    minutes: int
+
+    @property
+    def next_day(self) -> bool:
+        return self.minutes >= 24 * 60
+
+    @property
+    def clock(self) -> str:
+        """The time as read on a watch: 25:30 is 01:30."""
+        hours, minutes = divmod(self.minutes % (24 * 60), 60)
+        return f"{hours:02d}:{minutes:02d}"
+
+    def __str__(self) -> str:
+        hours, minutes = divmod(self.minutes, 60)
+        return f"{hours:02d}:{minutes:02d}"
+
+    def __add__(self, minutes: int) -> Time:
+        return Time(self.minutes + minutes)
+
+    def __sub__(self, other: Time) -> int:
+        return self.minutes - other.minutes
+
+
+def parse_time(text: str) -> Time:
+    match = _TIME.match(text.strip())
+    if not match:
+        raise ValueError(f'"{text}" is not a time; write it as HH:MM, e.g. "06:30"')
+    hours, minutes = int(match[1]), int(match[2])
+    if minutes > 59:
+        raise ValueError(f'"{text}" has {minutes} minutes; minutes go from 00 to 59')
+    total = hours * 60 + minutes
+    if total > LATEST_MINUTES:
+        raise ValueError(
+            f'"{text}" is too late; after midnight count on (25:30 is 01:30 the next morning), up to 47:59'
+        )
+    return Time(total)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Eighths:
+    """A script page count in eighths of a page, as a crew writes it: 1 3/8."""
+
+    eighths: int
+
+    def __str__(self) -> str:
+        whole, rest = divmod(self.eighths, 8)
+        if not rest:
+            return str(whole)
+        if not whole:
+            return f"{rest}/8"
+        return f"{whole} {rest}/8"
+
+    def __add__(self, other: Eighths) -> Eighths:
+        return Eighths(self.eighths + other.eighths)
+
+
+def parse_eighths(text: str) -> Eighths:
+    match = _EIGHTHS.match(text.strip())
+    if not match:
+        raise ValueError(f'"{text}" is not a page count; write eighths like a script: "1 3/8", "4/8" or "2"')
+    whole, part, only_part = match[1], match[2], match[3]
+    rest = int(part or only_part or 0)
+    if rest > 7:
+        raise ValueError(f'"{text}" has {rest}/8; a page has 8 eighths, so write "{int(whole or 0) + rest // 8} {rest % 8}/8"')
+    eighths = int(whole or 0) * 8 + rest
+    if eighths == 0:
+        raise ValueError(f'"{text}" is zero pages; a scene has at least 1/8')
+    return Eighths(eighths)
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinates:
+    """A point on the map, in decimal degrees as copied from a map app."""
+
+    lat: float
+    lon: float
+
+    def __str__(self) -> str:
+        return f"{self.lat:.5f}, {self.lon:.5f}"
+
+
+def parse_coordinates(text: str) -> Coordinates:
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        if len(parts) != 2:
+            raise ValueError
+        lat, lon = float(parts[0]), float(parts[1])
+    except ValueError:
+        raise ValueError(
+            f'"{text}" is not a pair of coordinates; write latitude, longitude in decimal degrees, e.g. "53.54321, 9.98765"'
+        ) from None
+    if not -90 <= lat <= 90:
+        raise ValueError(f"latitude {lat} is outside -90..90; did you swap latitude and longitude?")
+    if not -180 <= lon <= 180:
+        raise ValueError(f"longitude {lon} is outside -180..180")
+    return Coordinates(lat, lon)

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Build a wheel (not an editable install), install it in a fresh venv and run it
+# on the example production: proves the packaged files are found at run time.
+set -euo pipefail
+here=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+.venv/bin/python -m build --wheel --outdir "$work/dist" . >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet "$work"/dist/*.whl
+cd "$work"
+"$work/venv/bin/coord" --help >/dev/null
+"$work/venv/bin/coord" --version
+"$work/venv/bin/coord" validate "$here/examples/harbour-lights"
+echo "wheel-check: installed wheel runs on the example production"
