@@ -73,20 +73,17 @@ def as_text(findings: list[Finding], folder: str) -> str:
     current = None
     for finding in findings:
         if finding.pos.file != current:
+            if current is not None:
+                lines.append("")
             current = finding.pos.file
-            lines.append("" if lines else "")
-            lines.append(f"{current}")
+            lines.append(current)
         lines.append(f"  {finding.pos}: {finding.level}: {finding.message}")
         if finding.hint:
             lines.append(f"      hint: {finding.hint}")
-    errors = sum(f.level == ERROR for f in findings)
-    warnings = len(findings) - errors
     if not findings:
-        lines.append(f"{folder}: no problems found")
-    else:
-        lines.append("")
-        lines.append(f"{folder}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
-    return "\n".join(lines).lstrip("\n")
+        return f"{folder}: no problems found"
+    errors = sum(f.level == ERROR for f in findings)
+    return "\n".join([*lines, "", f"{folder}: {_count(errors, 'error')}, {_count(len(findings) - errors, 'warning')}"])
 
 
 def _count(number: int, word: str) -> str:

@@ -134,7 +134,7 @@ class Phone(Scalar):
     _pattern = re.compile(r"\+?[0-9][0-9 ()/.-]*")
 
     def parse(self, text: str, node: ScalarNode) -> str:
-        if is_plain(node) and node.tag in (INT, FLOAT):
+        if is_plain(node) and (node.tag in (INT, FLOAT) or re.fullmatch(r"[+-]?[0-9_]+", text)):
             raise Invalid(
                 f"{text} is read by YAML as a number and would lose its leading 0 or +",
                 f'quote it: "{text}"',

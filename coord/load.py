@@ -27,9 +27,6 @@ except ImportError:  # pragma: no cover - libyaml is in every wheel we install
 
 #: Larger files are refused: a production file is rarely over 1 MB, 20 MB is an accident.
 MAX_FILE_BYTES = 20 * 1024 * 1024
-_STANDARD_TAGS = frozenset(
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-)
 
 
 @dataclass(frozen=True)
@@ -147,6 +144,11 @@ def read_yaml(root: Path, path: Path, findings: Findings) -> tuple[yaml.Node | N
             "save the file as UTF-8 (in your editor: Save with encoding, UTF-8)",
         )
         return None, None
+    if "&" in text or "*" in text or "!" in text:
+        refused = _refused_token(text)
+        if refused:
+            findings.error(Pos(rel, refused[0], refused[1]), refused[2], refused[3])
+            return None, None
     try:
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as err:
@@ -158,7 +160,24 @@ def read_yaml(root: Path, path: Path, findings: Findings) -> tuple[yaml.Node | N
     except RecursionError:
         findings.error(Pos(rel), "the file is nested too deeply to be a production file", "check for runaway brackets [ or {")
         return None, None
-    return node, Reader(rel, findings, guarded="*" in text or "!" in text)
+    return node, Reader(rel, findings)
+
+
+def _refused_token(text: str) -> tuple[int, int, str, str] | None:
+    """The first anchor, alias or tag in `text`: refused, so no alias bomb or object tag gets further."""
+    try:
+        for token in yaml.scan(text, Loader=SafeLoader):
+            mark = token.start_mark
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                return (mark.line + 1, mark.column + 1, "anchors and aliases (&name, *name) are not supported",
+                        "write the value out in full where it is needed")
+            if isinstance(token, yaml.TagToken) and token.value != ("!!", "str"):
+                tag = "".join(token.value)
+                return (mark.line + 1, mark.column + 1, f"the tag {tag} is not allowed",
+                        'remove it: production files hold plain values only (to force text, use quotes)')
+    except yaml.YAMLError:
+        return None  # the parser reports the syntax error with its position
+    return None
 
 
 def _mark_pos(rel: str, err: yaml.MarkedYAMLError) -> Pos:
@@ -186,36 +205,16 @@ def _explain_yaml_error(err: yaml.MarkedYAMLError) -> tuple[str, str]:
 class Reader:
     """Turns the node tree of one file into model objects, per the schema, recording findings."""
 
-    def __init__(self, rel: str, findings: Findings, guarded: bool):
+    def __init__(self, rel: str, findings: Findings):
         self.rel = rel
         self.findings = findings
-        self.guarded = guarded
-        self._seen: set[int] = set()
 
     def pos(self, node: yaml.Node) -> Pos:
         mark = node.start_mark
         return Pos(self.rel, mark.line + 1, mark.column + 1)
 
-    def unsafe(self, node: yaml.Node) -> bool:
-        """Refuse aliases (an alias bomb would blow up every render) and custom tags."""
-        if not self.guarded:
-            return False
-        if id(node) in self._seen:
-            self.findings.error(
-                self.pos(node), "anchors and aliases (&name, *name) are not supported",
-                "write the value out in full where it is needed",
-            )
-            return True
-        self._seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            self.findings.error(self.pos(node), f"the tag {node.tag} is not allowed", "remove the !tag; production files hold plain values only")
-            return True
-        return False
-
     def value(self, kind: k.Kind, node: yaml.Node, name: str) -> Any:
         """Convert `node` by `kind`; on a mistake record it and return None."""
-        if self.unsafe(node):
-            return None
         try:
             if isinstance(kind, k.Record):
                 return self.record(kind.cls, node, name)
@@ -283,7 +282,7 @@ class Reader:
         first: dict[str, yaml.Node] = {}
         pairs = []
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or self.unsafe(key_node):
+            if not isinstance(key_node, yaml.ScalarNode):
                 self.findings.error(self.pos(key_node), "a key must be a plain word", "write 'name: value'")
                 continue
             earlier = first.get(key_node.value)

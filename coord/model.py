@@ -142,7 +142,7 @@ class CrewMember(Entry):
     id: str = spec(k.Id(), "Unique id others refer to, e.g. anna-berg.", required=True)
     name: str = spec(k.Text(), "Full name.", required=True)
     role: str = spec(k.Text(), "Position, e.g. 1st Assistant Camera.", required=True)
-    department: str = spec(k.Choice(*DEPARTMENTS), "Department: " + ", ".join(DEPARTMENTS) + ".", required=True)
+    department: str = spec(k.Choice(*DEPARTMENTS), "Department; documents group and order people by it.", required=True)
     phone: str | None = spec(k.Phone(), "Mobile phone, quoted.")
     email: str | None = spec(k.Email(), "E-mail address.")
     address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
+
 from coord import model as m
 from coord.values import Eighths
 
@@ -18,9 +20,14 @@ def summary(folder: m.ProductionFolder) -> list[str]:
     if dates:
         lines.append(f"  {len(days)} shoot days from {dates[0]:%a %d %b %Y} to {dates[-1]:%a %d %b %Y}")
     lines += [
-        f"  {len(folder.scenes)} scenes, {pages} pages",
-        f"  {len(folder.crew)} crew in {len(departments)} departments, {len(folder.cast)} cast",
-        f"  {len(folder.locations)} locations, {len(folder.hotels)} hotels, {len(folder.equipment)} equipment orders",
-        f"  {len(folder.transport.pickups)} pickups, {len(folder.extras)} extras, {len(folder.interns)} interns",
+        f"  {count(folder.scenes, 'scene')}, {pages} pages",
+        f"  {len(folder.crew)} crew in {count(departments, 'department')}, {len(folder.cast)} cast",
+        f"  {count(folder.locations, 'location')}, {count(folder.hotels, 'hotel')}, {count(folder.equipment, 'equipment order')}",
+        f"  {count(folder.transport.pickups, 'pickup')}, {count(folder.extras, 'extra')}, {count(folder.interns, 'intern')}",
     ]
     return lines
+
+
+def count(things: Sized, word: str) -> str:
+    """`1 location`, `2 locations`."""
+    return f"{len(things)} {word}" if len(things) == 1 else f"{len(things)} {word}s"
