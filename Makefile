@@ -23,6 +23,7 @@ test: $(INSTALLED) lint
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check coord tests bench
+	$(BIN)/ruff format --check coord tests bench
 	$(BIN)/mypy coord
 
 ## bench: time coord on a large synthetic production (prints figures; never fails on speed)

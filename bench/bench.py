@@ -16,9 +16,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
-from coord.checks import validate  # noqa: E402
+from coord.checks import validate
 
 
 def best_of(runs: int, function: Callable[[], object]) -> float:
@@ -33,7 +33,7 @@ def best_of(runs: int, function: Callable[[], object]) -> float:
 
 def parse_floor(root: Path) -> None:
     for path in sorted(root.rglob("*.yaml")):
-        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506 - CSafeLoader is safe
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
 def main() -> None:
@@ -43,13 +43,17 @@ def main() -> None:
         size = sum(p.stat().st_size for p in root.rglob("*.yaml"))
         folder, findings = validate(root)
         if folder is None or findings.errors:
-            raise SystemExit("the synthetic production does not validate: " + "; ".join(f"{f.pos} {f.message}" for f in findings[:5]))
+            raise SystemExit(
+                "the synthetic production does not validate: " + "; ".join(f"{f.pos} {f.message}" for f in findings[:5])
+            )
         print(f"synthetic production: {len(folder.days)} shoot days, {len(folder.crew)} crew, {len(folder.cast)} cast, "
               f"{len(folder.scenes)} scenes, {len(folder.transport.pickups)} pickups; {size / 1024:.0f} KB of YAML")  # fmt: skip
         floor = best_of(5, lambda: parse_floor(root))
         took = best_of(5, lambda: validate(root))
         print(f"parse floor (yaml.load with CSafeLoader): {floor * 1000:7.1f} ms")
-        print(f"coord validate (load + all checks):       {took * 1000:7.1f} ms  = {took / floor:.2f}x the floor (target: within 2x)")
+        print(
+            f"coord validate (load + all checks):       {took * 1000:7.1f} ms  = {took / floor:.2f}x the floor (target: within 2x)"
+        )
     coord = Path(sys.executable).parent / "coord"
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     help_time = best_of(5, lambda: subprocess.run([str(coord), "--help"], check=True, capture_output=True, env=env))

@@ -69,7 +69,13 @@ def generate(root: Path, days: int = 60, crew: int = 250, cast: int = 80, scenes
                   "  meals: {breakfast: 6:30, lunch: 13:00}", "  notes: {camera: Steadicam all day}",
                   "  weather: {forecast: Cloudy, high: 12, low: 4}", "  cast_calls:"]  # fmt: skip
         for m in members:
-            lines += [f"    - cast: cast-{m}", "      pickup: 5:00", "      makeup: 5:45", "      wardrobe: 6:30", "      on_set: 7:30"]
+            lines += [
+                f"    - cast: cast-{m}",
+                "      pickup: 5:00",
+                "      makeup: 5:45",
+                "      wardrobe: 6:30",
+                "      on_set: 7:30",
+            ]
         date += dt.timedelta(days=1)
     (root / "schedule.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     lines = ["vehicles:"] + [f"  - {{id: van-{i}, type: Minibus, seats: 8, driver: crew-{i}}}" for i in range(10)]

@@ -7,6 +7,7 @@ Later features add checks with `@check("name")`; the command never changes.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from coord import model as m
 from coord.findings import Findings, Pos
 from coord.kinds import suggest
 from coord.load import load_folder
+from coord.values import Time
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,11 @@ def unique_ids(folder: m.ProductionFolder, out: Reporter) -> None:
             if value is None:
                 continue
             if value in first:
-                out.error(entry.at(attr), f'{what} "{value}" is used twice (first at {first[value].at(attr)})', "give each entry its own")
+                out.error(
+                    entry.at(attr),
+                    f'{what} "{value}" is used twice (first at {first[value].at(attr)})',
+                    "give each entry its own",
+                )
             else:
                 first[value] = entry
 
@@ -140,13 +146,13 @@ def references(folder: m.ProductionFolder, out: Reporter) -> None:
             ref(day, "locations", loc, locations, "location id", "locations.yaml")
         for number in day.scenes:
             ref(day, "scenes", number, scenes, "scene number", "scenes.yaml")
-        for person in day.calls:
-            ref(day, "calls", person, crew, "crew id", "crew.yaml")
+        for crew_id in day.calls:
+            ref(day, "calls", crew_id, crew, "crew id", "crew.yaml")
         for call in day.cast_calls:
             ref(call, "cast", call.cast, cast, "cast id", "cast.yaml")
-    for member in folder.crew:
-        for number in member.days or ():
-            day_ref(member, "days", number)
+    for person in folder.crew:
+        for worked in person.days or ():
+            day_ref(person, "days", worked)
     for hotel in folder.hotels:
         for booking in hotel.bookings:
             ref(booking, "guest", booking.guest, people, "person id", "crew.yaml or cast.yaml")
@@ -161,8 +167,8 @@ def references(folder: m.ProductionFolder, out: Reporter) -> None:
         ref(pickup, "to", pickup.to, locations, "location id", "locations.yaml")
         ref(pickup, "vehicle", pickup.vehicle, vehicles, "vehicle id", "transport.yaml")
     for extra in folder.extras:
-        for number in extra.days:
-            day_ref(extra, "days", number)
+        for day_number in extra.days:
+            day_ref(extra, "days", day_number)
     for intern in folder.interns:
         ref(intern, "crew", intern.crew, crew, "crew id", "crew.yaml")
         ref(intern, "supervisor", intern.supervisor, crew, "crew id", "crew.yaml")
@@ -209,7 +215,9 @@ def scenes_scheduled(folder: m.ProductionFolder, out: Reporter) -> None:
         return
     for scene in folder.scenes:
         if scene.number not in first_day:
-            out.warning(scene.at("number"), f"scene {scene.number} is not on any shoot day", "add it to a day's scenes in schedule.yaml")
+            out.warning(
+                scene.at("number"), f"scene {scene.number} is not on any shoot day", "add it to a day's scenes in schedule.yaml"
+            )
 
 
 @check("shoot-days")
@@ -225,7 +233,11 @@ def shoot_day_fields(folder: m.ProductionFolder, out: Reporter) -> None:
             if not day.locations:
                 out.warning(day.pos, f"shoot day {day.day} has no location", "add 'locations: [location-id]'")
         elif day.scenes or day.crew_call is not None:
-            out.error(day.pos, f"{day.date} is a {day.type} day but has scenes or a crew call", "make it 'type: shoot' with a day number, or remove the scenes and crew call")
+            out.error(
+                day.pos,
+                f"{day.date} is a {day.type} day but has scenes or a crew call",
+                "make it 'type: shoot' with a day number, or remove the scenes and crew call",
+            )
 
 
 @check("dates-in-order")
@@ -247,7 +259,7 @@ def dates_in_order(folder: m.ProductionFolder, out: Reporter) -> None:
                 )
             on_date[day.date] = day
         numbered = sorted((d for d in unit_days if d.day is not None and d.date is not None), key=lambda d: d.day or 0)
-        for before, after in zip(numbered, numbered[1:]):
+        for before, after in itertools.pairwise(numbered):
             if after.date <= before.date:
                 out.error(
                     after.at("date"),
@@ -291,7 +303,11 @@ def day_cast(folder: m.ProductionFolder, out: Reporter) -> None:
                 )
         for member in sorted(in_scenes - called, key=lambda c: numbers.get(c, 0)):
             if member in numbers:
-                out.warning(day.at("cast_calls"), f"{member} plays on day {day.day} but has no cast call", f"add '- cast: {member}' with their times under cast_calls")
+                out.warning(
+                    day.at("cast_calls"),
+                    f"{member} plays on day {day.day} but has no cast call",
+                    f"add '- cast: {member}' with their times under cast_calls",
+                )
 
 
 @check("call-times")
@@ -301,17 +317,33 @@ def call_times(folder: m.ProductionFolder, out: Reporter) -> None:
         if crew_call is None:
             continue
         if day.shooting_call is not None and day.shooting_call < crew_call:
-            out.error(day.at("shooting_call"), f"shooting call {day.shooting_call} is before crew call {crew_call}", "check both times")
+            out.error(
+                day.at("shooting_call"), f"shooting call {day.shooting_call} is before crew call {crew_call}", "check both times"
+            )
         if day.wrap is not None and day.wrap <= crew_call:
             out.error(
-                day.at("wrap"), f"wrap {day.wrap} is not after crew call {crew_call}",
+                day.at("wrap"),
+                f"wrap {day.wrap} is not after crew call {crew_call}",
                 "after midnight count on: write 01:30 the next morning as 25:30",
             )
         for call in day.cast_calls:
-            steps = [(n, t) for n, t in (("pickup", call.pickup), ("makeup", call.makeup), ("wardrobe", call.wardrobe), ("on_set", call.on_set)) if t is not None]
-            for (name_a, a), (name_b, b) in zip(steps, steps[1:]):
+            steps = [
+                (n, t)
+                for n, t in (
+                    ("pickup", call.pickup),
+                    ("makeup", call.makeup),
+                    ("wardrobe", call.wardrobe),
+                    ("on_set", call.on_set),
+                )
+                if t is not None
+            ]
+            for (name_a, a), (name_b, b) in itertools.pairwise(steps):
                 if b < a and not (name_a == "makeup" and name_b == "wardrobe"):
-                    out.error(call.at(name_b), f"{call.cast}'s {name_b} {b} is before their {name_a} {a}", "pickup comes first, then make-up, wardrobe, on set")
+                    out.error(
+                        call.at(name_b),
+                        f"{call.cast}'s {name_b} {b} is before their {name_a} {a}",
+                        "pickup comes first, then make-up, wardrobe, on set",
+                    )
 
 
 @check("pickups-before-call")
@@ -331,7 +363,7 @@ def pickups_before_call(folder: m.ProductionFolder, out: Reporter) -> None:
             )
 
 
-def first_call(day: m.ShootDay, person: str, crew: dict[str, m.CrewMember]) -> m.Time | None:
+def first_call(day: m.ShootDay, person: str, crew: dict[str, m.CrewMember]) -> Time | None:
     """When a person must be there: a cast member's first call of the day, a crew member's own call."""
     for call in day.cast_calls:
         if call.cast == person:
@@ -354,9 +386,17 @@ def minors(folder: m.ProductionFolder, out: Reporter) -> None:
     first_day = min(dates) if dates else None
     for member in folder.cast:
         if member.minor and member.date_of_birth is None:
-            out.error(member.at("minor"), f"{member.id} is a minor but has no date_of_birth", "add 'date_of_birth: YYYY-MM-DD': working-time rules for children depend on age")
+            out.error(
+                member.at("minor"),
+                f"{member.id} is a minor but has no date_of_birth",
+                "add 'date_of_birth: YYYY-MM-DD': working-time rules for children depend on age",
+            )
         if member.date_of_birth and first_day and not member.minor and age_on(member.date_of_birth, first_day) < 18:
-            out.error(member.at("date_of_birth"), f"{member.id} is under 18 on the first shoot day but not marked as a minor", "add 'minor: yes'")
+            out.error(
+                member.at("date_of_birth"),
+                f"{member.id} is under 18 on the first shoot day but not marked as a minor",
+                "add 'minor: yes'",
+            )
 
 
 def age_on(born: dt.date, day: dt.date) -> int:
@@ -371,9 +411,17 @@ def availability(folder: m.ProductionFolder, out: Reporter) -> None:
         unavailable = set(member.unavailable)
         for day in working:
             if day.date in unavailable:
-                out.error(member.at("unavailable"), f"{member.name} is unavailable on {day.date} but works on day {day.day}", "book a replacement, or list the days they work under 'days:'")
+                out.error(
+                    member.at("unavailable"),
+                    f"{member.name} is unavailable on {day.date} but works on day {day.day}",
+                    "book a replacement, or list the days they work under 'days:'",
+                )
             elif member.available and not any(w.start <= day.date <= w.end for w in member.available if w.start and w.end):
-                out.error(member.at("available"), f"{member.name} works on day {day.day} ({day.date}), outside their availability", "check the availability windows, or list the days they work under 'days:'")
+                out.error(
+                    member.at("available"),
+                    f"{member.name} works on day {day.day} ({day.date}), outside their availability",
+                    "check the availability windows, or list the days they work under 'days:'",
+                )
         for window in member.available:
             if window.start and window.end and window.end < window.start:
                 out.error(window.at("end"), f"availability ends {window.end}, before it starts {window.start}", "swap the dates")
@@ -386,14 +434,28 @@ def interns(folder: m.ProductionFolder, out: Reporter) -> None:
     for internship in folder.interns:
         member = crew.get(internship.crew)
         if member is not None and not member.intern:
-            out.error(internship.at("crew"), f"{internship.crew} has an internship but is not marked as an intern", f"add 'intern: yes' to {internship.crew} in crew.yaml")
+            out.error(
+                internship.at("crew"),
+                f"{internship.crew} has an internship but is not marked as an intern",
+                f"add 'intern: yes' to {internship.crew} in crew.yaml",
+            )
         if internship.supervisor == internship.crew:
-            out.error(internship.at("supervisor"), "an intern cannot supervise themselves", "name the crew member who looks after them")
+            out.error(
+                internship.at("supervisor"), "an intern cannot supervise themselves", "name the crew member who looks after them"
+            )
         if internship.start and internship.end and internship.end < internship.start:
-            out.error(internship.at("end"), f"the internship ends {internship.end}, before it starts {internship.start}", "swap the dates")
+            out.error(
+                internship.at("end"),
+                f"the internship ends {internship.end}, before it starts {internship.start}",
+                "swap the dates",
+            )
     for member in folder.crew:
         if member.intern and member.id not in placed:
-            out.warning(member.at("intern"), f"{member.id} is an intern without an entry in interns.yaml", "record their agreement in interns.yaml")
+            out.warning(
+                member.at("intern"),
+                f"{member.id} is an intern without an entry in interns.yaml",
+                "record their agreement in interns.yaml",
+            )
 
 
 # ---- places, bookings, orders --------------------------------------------------------
@@ -403,9 +465,13 @@ def interns(folder: m.ProductionFolder, out: Reporter) -> None:
 def locations_complete(folder: m.ProductionFolder, out: Reporter) -> None:
     for loc in folder.locations:
         if loc.coordinates is None:
-            out.warning(loc.pos, f"location {loc.id} has no coordinates", 'add coordinates: "lat, lon" for the map link and sunrise times')
+            out.warning(
+                loc.pos, f"location {loc.id} has no coordinates", 'add coordinates: "lat, lon" for the map link and sunrise times'
+            )
         if loc.hospital is None:
-            out.warning(loc.pos, f"location {loc.id} has no nearest hospital", "add hospital: name, address, phone: call sheets print it")
+            out.warning(
+                loc.pos, f"location {loc.id} has no nearest hospital", "add hospital: name, address, phone: call sheets print it"
+            )
 
 
 @check("bookings")
@@ -413,13 +479,21 @@ def bookings(folder: m.ProductionFolder, out: Reporter) -> None:
     for hotel in folder.hotels:
         for booking in hotel.bookings:
             if booking.check_in and booking.check_out and booking.check_out <= booking.check_in:
-                out.error(booking.at("check_out"), f"check-out {booking.check_out} is not after check-in {booking.check_in}", "check the dates")
+                out.error(
+                    booking.at("check_out"),
+                    f"check-out {booking.check_out} is not after check-in {booking.check_in}",
+                    "check the dates",
+                )
 
 
 @check("orders")
 def orders(folder: m.ProductionFolder, out: Reporter) -> None:
     for order in folder.equipment:
         if order.status in ("approved", "ordered", "delivered", "returned") and not order.approved_by:
-            out.error(order.at("status"), f'order {order.id} is "{order.status}" but nobody approved it', "the PM approves before anything is ordered: add 'approved_by: <crew id>'")
+            out.error(
+                order.at("status"),
+                f'order {order.id} is "{order.status}" but nobody approved it',
+                "the PM approves before anything is ordered: add 'approved_by: <crew id>'",
+            )
         if order.start and order.end and order.end < order.start:
             out.error(order.at("end"), f"order {order.id} ends {order.end}, before it starts {order.start}", "swap the dates")

@@ -38,7 +38,9 @@ def main() -> None:
 
 @main.command()
 @FOLDER
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", help="text for people, json for CI and editors.")
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text", help="text for people, json for CI and editors."
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def validate(folder: Path, output: str, strict: bool) -> None:
     """Check every file of a production folder and list all mistakes."""

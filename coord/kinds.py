@@ -282,7 +282,9 @@ class Timezone(Scalar):
         try:
             zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise Invalid(f'"{name}" is not a known timezone', "use an IANA name such as Europe/Berlin or America/New_York") from None
+            raise Invalid(
+                f'"{name}" is not a known timezone', "use an IANA name such as Europe/Berlin or America/New_York"
+            ) from None
         return name
 
 

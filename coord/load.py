@@ -64,15 +64,15 @@ def load_folder(root: Path) -> tuple[m.ProductionFolder | None, Findings]:
     """Load every file of the production folder `root`; the folder is None only when production.yaml is unusable."""
     findings = Findings()
     if not root.is_dir():
-        findings.error(Pos(str(root)), "this is not a folder", "give the path of the production folder, which holds production.yaml")
+        findings.error(
+            Pos(str(root)), "this is not a folder", "give the path of the production folder, which holds production.yaml"
+        )
         return None, findings
     loaded: dict[str, Any] = {}
     for spec in FILES:
         sources = _sources(root, spec, findings)
         if spec.is_list:
-            loaded[spec.attr] = tuple(
-                item for path in sources for item in _load_list(root, path, spec, findings)
-            )
+            loaded[spec.attr] = tuple(item for path in sources for item in _load_list(root, path, spec, findings))
         else:
             records = [r for r in (_load_record_file(root, path, spec.cls, findings) for path in sources) if r]
             if records:
@@ -102,7 +102,11 @@ def _sources(root: Path, spec: FileSpec, findings: Findings) -> list[Path]:
     if parts:
         return parts
     if spec.required:
-        findings.error(Pos(spec.name), f"{spec.name} is missing", "every production folder needs a production.yaml with at least title, company, type, timezone and office")
+        findings.error(
+            Pos(spec.name),
+            f"{spec.name} is missing",
+            "every production folder needs a production.yaml with at least title, company, type, timezone and office",
+        )
     return []
 
 
@@ -110,8 +114,7 @@ def _merge_lists(records: list[Any]) -> Any:
     """Join a mapping-of-lists file given as several files (transport/*.yaml) into one record."""
     first = records[0]
     merged = {
-        attr: tuple(item for r in records for item in getattr(r, attr))
-        for _key, attr, _meta in m.schema_fields(type(first))
+        attr: tuple(item for r in records for item in getattr(r, attr)) for _key, attr, _meta in m.schema_fields(type(first))
     }
     return type(first)(pos=first.pos, where=first.where, **merged)
 
@@ -126,7 +129,8 @@ def read_yaml(root: Path, path: Path, findings: Findings) -> tuple[yaml.Node | N
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             findings.error(
-                Pos(rel), f"the file is {size / 1024 / 1024:.0f} MB, larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a production file may be",
+                Pos(rel),
+                f"the file is {size / 1024 / 1024:.0f} MB, larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a production file may be",
                 f"split the list into a folder of smaller files ({path.stem}/*.yaml)",
             )
             return None, None
@@ -140,7 +144,8 @@ def read_yaml(root: Path, path: Path, findings: Findings) -> tuple[yaml.Node | N
         line = data.count(b"\n", 0, err.start) + 1
         col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         findings.error(
-            Pos(rel, line, col), f"byte 0x{data[err.start]:02x} is not UTF-8 text",
+            Pos(rel, line, col),
+            f"byte 0x{data[err.start]:02x} is not UTF-8 text",
             "save the file as UTF-8 (in your editor: Save with encoding, UTF-8)",
         )
         return None, None
@@ -169,12 +174,20 @@ def _refused_token(text: str) -> tuple[int, int, str, str] | None:
         for token in yaml.scan(text, Loader=SafeLoader):
             mark = token.start_mark
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-                return (mark.line + 1, mark.column + 1, "anchors and aliases (&name, *name) are not supported",
-                        "write the value out in full where it is needed")
+                return (
+                    mark.line + 1,
+                    mark.column + 1,
+                    "anchors and aliases (&name, *name) are not supported",
+                    "write the value out in full where it is needed",
+                )
             if isinstance(token, yaml.TagToken) and token.value != ("!!", "str"):
                 tag = "".join(token.value)
-                return (mark.line + 1, mark.column + 1, f"the tag {tag} is not allowed",
-                        'remove it: production files hold plain values only (to force text, use quotes)')
+                return (
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"the tag {tag} is not allowed",
+                    "remove it: production files hold plain values only (to force text, use quotes)",
+                )
     except yaml.YAMLError:
         return None  # the parser reports the syntax error with its position
     return None
@@ -196,10 +209,13 @@ def _explain_yaml_error(err: yaml.MarkedYAMLError) -> tuple[str, str]:
             "remove the --- line, or split the entries into separate files in a folder",
         )
     if "found undefined alias" in problem or "found unknown escape" in problem:
-        return f"the file is not valid YAML: {problem}", 'put the value in quotes if it starts with * or contains a backslash'
+        return f"the file is not valid YAML: {problem}", "put the value in quotes if it starts with * or contains a backslash"
     if "mapping values are not allowed" in problem:
         return "a colon followed by a space inside a value", 'put the whole value in quotes: note: "Call: 06:00"'
-    return f"the file is not valid YAML: {problem or err.context}", "check the indentation and the quotes on this line and the one before"
+    return (
+        f"the file is not valid YAML: {problem or err.context}",
+        "check the indentation and the quotes on this line and the one before",
+    )
 
 
 class Reader:
@@ -219,7 +235,7 @@ class Reader:
             if isinstance(kind, k.Record):
                 return self.record(kind.cls, node, name)
             if isinstance(kind, k.ListOf):
-                return self.list(kind.item, node, name)
+                return self.sequence(kind.item, node, name)
             if isinstance(kind, k.MapOf):
                 return self.map(kind, node, name)
             return kind.convert(node)
@@ -227,10 +243,10 @@ class Reader:
             self.findings.error(self.pos(err.node or node), f"{name}: {err.message}", err.hint)
             return None
 
-    def list(self, item: k.Kind, node: yaml.Node, name: str) -> tuple[Any, ...] | None:
+    def sequence(self, item: k.Kind, node: yaml.Node, name: str) -> tuple[Any, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
             raise k.Invalid(f"expected a list, found {k.describe(node)}", "write each entry on its own line starting with '- '")
-        converted = (self.value(item, child, name) for child in node.value)
+        converted = (self.value(item, child, name) for child in _children(node))
         return tuple(v for v in converted if v is not None)
 
     def map(self, kind: k.MapOf, node: yaml.Node, name: str) -> MappingProxyType[str, Any] | None:
@@ -280,8 +296,8 @@ class Reader:
     def _pairs(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
         """The key/value pairs, refusing duplicate keys (YAML would silently keep the last one)."""
         first: dict[str, yaml.Node] = {}
-        pairs = []
-        for key_node, value_node in node.value:
+        pairs: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in _children(node):
             if not isinstance(key_node, yaml.ScalarNode):
                 self.findings.error(self.pos(key_node), "a key must be a plain word", "write 'name: value'")
                 continue
@@ -318,10 +334,11 @@ def _load_record_file(root: Path, path: Path, cls: type, findings: Findings) -> 
     if reader is None:
         return None
     if node is None:
-        node = yaml.MappingNode("tag:yaml.org,2002:map", [], _start_mark())
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [], start_mark=yaml.Mark(reader.rel, 0, 0, 0, "", 0))
     if isinstance(node, yaml.SequenceNode):
         findings.error(
-            reader.pos(node), f"{reader.rel} must hold one mapping (key: value lines), not a list",
+            reader.pos(node),
+            f"{reader.rel} must hold one mapping (key: value lines), not a list",
             "remove the '- ' in front of the first key",
         )
         return None
@@ -334,12 +351,15 @@ def _load_list(root: Path, path: Path, spec: FileSpec, findings: Findings) -> tu
         return ()
     if not isinstance(node, yaml.SequenceNode):
         findings.error(
-            reader.pos(node), f"{reader.rel} must hold a list of entries, each starting with '- '",
+            reader.pos(node),
+            f"{reader.rel} must hold a list of entries, each starting with '- '",
             f"start each entry with '- ', e.g. '- id: ...' (found {k.describe(node)})",
         )
         return ()
-    return reader.list(k.Record(spec.cls), node, spec.attr) or ()
+    return reader.sequence(k.Record(spec.cls), node, spec.attr) or ()
 
 
-def _start_mark() -> yaml.Mark:
-    return yaml.Mark("", 0, 0, 0, None, None)
+def _children(node: yaml.Node) -> list[Any]:
+    """The items of a sequence or the (key, value) pairs of a mapping node."""
+    children: list[Any] = node.value
+    return children

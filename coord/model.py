@@ -123,13 +123,24 @@ class Production(Entry):
     company: str = spec(k.Text(), "Production company.", required=True)
     type: str = spec(k.Choice("feature", "series", "commercial"), "Kind of production.", required=True)
     episode: str | None = spec(k.Text(), "Episode (series only), e.g. 104 or Episode 4.")
-    country: str | None = spec(k.Country(), "Country of the shoot as an ISO code, e.g. DE, AT, NO (working-time law, public holidays).")
-    timezone: str = spec(k.Timezone(), "Where the shoot is, as an IANA timezone, e.g. Europe/Berlin. All times are wall-clock times there.", required=True)
+    country: str | None = spec(
+        k.Country(), "Country of the shoot as an ISO code, e.g. DE, AT, NO (working-time law, public holidays)."
+    )
+    timezone: str = spec(
+        k.Timezone(),
+        "Where the shoot is, as an IANA timezone, e.g. Europe/Berlin. All times are wall-clock times there.",
+        required=True,
+    )
     language: str = spec(k.Choice("en", "de"), "Language of the documents.", default="en")
     paper: str = spec(k.Choice("a4", "letter"), "Paper size of printed documents.", default="a4")
     office: Office | None = spec(k.Record(Office), "The production office.", required=True)
-    key_contacts: tuple[str, ...] = spec(k.ListOf(k.Ref("crew")), "Crew ids shown with their phone in every document header (director, producer, PM, 1st AD, coordinator).")
-    emergency_numbers: tuple[EmergencyNumber, ...] = spec(k.ListOf(k.Record(EmergencyNumber)), "Emergency numbers printed on call sheets.")
+    key_contacts: tuple[str, ...] = spec(
+        k.ListOf(k.Ref("crew")),
+        "Crew ids shown with their phone in every document header (director, producer, PM, 1st AD, coordinator).",
+    )
+    emergency_numbers: tuple[EmergencyNumber, ...] = spec(
+        k.ListOf(k.Record(EmergencyNumber)), "Emergency numbers printed on call sheets."
+    )
     working_time: str | None = spec(k.Text(), "Name of the working-time rule profile the production works under, e.g. de-film.")
     privacy: Privacy | None = spec(k.Record(Privacy), "What counts as private personal data.")
 
@@ -146,11 +157,21 @@ class CrewMember(Entry):
     phone: str | None = spec(k.Phone(), "Mobile phone, quoted.")
     email: str | None = spec(k.Email(), "E-mail address.")
     address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
-    private: tuple[str, ...] | None = spec(k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private; overrides the production's default.", default=None)
+    private: tuple[str, ...] | None = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)),
+        "Which of phone, email, address are private; overrides the production's default.",
+        default=None,
+    )
     home_base: str | None = spec(k.Text(), "City the person lives in (for travel and hotel planning).")
     intern: bool = spec(k.Boolean(), "yes for interns (see interns.yaml).", default=False)
-    days: tuple[int, ...] | None = spec(k.ListOf(k.Integer(1, 999, "shoot-day number")), "Shoot-day numbers this person works (day players); default: every shoot day.", default=None)
-    available: tuple[Window, ...] = spec(k.ListOf(k.Record(Window)), "Freelance availability windows; none means available throughout.")
+    days: tuple[int, ...] | None = spec(
+        k.ListOf(k.Integer(1, 999, "shoot-day number")),
+        "Shoot-day numbers this person works (day players); default: every shoot day.",
+        default=None,
+    )
+    available: tuple[Window, ...] = spec(
+        k.ListOf(k.Record(Window)), "Freelance availability windows; none means available throughout."
+    )
     unavailable: tuple[dt.date, ...] = spec(k.ListOf(k.Date()), "Single dates the person cannot work.")
     notes: str | None = spec(k.Text(), "Anything the office should know.")
 
@@ -172,7 +193,9 @@ class CastMember(Entry):
     phone: str | None = spec(k.Phone(), "Actor's phone, quoted.")
     email: str | None = spec(k.Email(), "Actor's e-mail.")
     address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
-    private: tuple[str, ...] | None = spec(k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private.", default=None)
+    private: tuple[str, ...] | None = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private.", default=None
+    )
     agent: Agent | None = spec(k.Record(Agent), "The actor's agent.")
     pickup_address: str | None = spec(k.Text(), "Where the actor is usually picked up (hotel or home).")
     minor: bool = spec(k.Boolean(), "yes when the actor is under 18 on any shoot day.", default=False)
@@ -195,7 +218,9 @@ class Location(Entry):
     id: str = spec(k.Id(), "Unique id others refer to, e.g. harbour.", required=True)
     name: str = spec(k.Text(), "Name as the crew knows it.", required=True)
     address: str = spec(k.Text(), "Street address for drivers and navigation.", required=True)
-    coordinates: Coordinates | None = spec(k.Coordinates(), 'Latitude, longitude as copied from a map, e.g. "53.54321, 9.98765" (for maps and sunrise times).')
+    coordinates: Coordinates | None = spec(
+        k.Coordinates(), 'Latitude, longitude as copied from a map, e.g. "53.54321, 9.98765" (for maps and sunrise times).'
+    )
     parking: str | None = spec(k.Text(), "Where crew vehicles park.")
     unit_base: str | None = spec(k.Text(), "Where the unit base (trucks, catering, make-up) stands.")
     contact: Contact | None = spec(k.Record(Contact), "Contact on site.")
@@ -223,7 +248,10 @@ class Scene(Entry):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CastCall(Entry):
     cast: str = spec(k.Ref("cast"), "Cast id.", required=True)
-    status: str | None = spec(k.Choice(*CAST_STATUSES), "Day status when it cannot be derived from the schedule: H (hold), T (travel), R (rehearsal), F (fitting).")
+    status: str | None = spec(
+        k.Choice(*CAST_STATUSES),
+        "Day status when it cannot be derived from the schedule: H (hold), T (travel), R (rehearsal), F (fitting).",
+    )
     pickup: Time | None = spec(k.Time(), "Pickup time.")
     makeup: Time | None = spec(k.Time(), "Make-up and hair call.")
     wardrobe: Time | None = spec(k.Time(), "Wardrobe call.")
@@ -255,7 +283,10 @@ class Weather(Entry):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ShootDay(Entry):
-    day: int | None = spec(k.Integer(1, 999, "shoot-day number"), "Shoot-day number (1, 2, 3 ...). Required for shoot days; non-shooting days have none.")
+    day: int | None = spec(
+        k.Integer(1, 999, "shoot-day number"),
+        "Shoot-day number (1, 2, 3 ...). Required for shoot days; non-shooting days have none.",
+    )
     date: dt.date = spec(k.Date(), "Calendar date.", required=True)
     type: str = spec(k.Choice(*DAY_TYPES), "shoot, or a non-shooting day: travel, rest, holiday.", default="shoot")
     description: str | None = spec(k.Text(), "What the day is, e.g. Travel to Hamburg.")
@@ -265,12 +296,18 @@ class ShootDay(Entry):
     crew_call: Time | None = spec(k.Time(), "General crew call. Required for shoot days.")
     shooting_call: Time | None = spec(k.Time(), "First shot planned.")
     wrap: Time | None = spec(k.Time(), "Estimated wrap.")
-    department_calls: Mapping[str, Time] = spec(k.MapOf(k.Choice(*DEPARTMENTS), k.Time()), "Call times by department, where they differ from the crew call.")
-    calls: Mapping[str, Time] = spec(k.MapOf(k.Ref("crew"), k.Time()), "Personal call times by crew id; they win over the department call.")
+    department_calls: Mapping[str, Time] = spec(
+        k.MapOf(k.Choice(*DEPARTMENTS), k.Time()), "Call times by department, where they differ from the crew call."
+    )
+    calls: Mapping[str, Time] = spec(
+        k.MapOf(k.Ref("crew"), k.Time()), "Personal call times by crew id; they win over the department call."
+    )
     cast_calls: tuple[CastCall, ...] = spec(k.ListOf(k.Record(CastCall)), "The cast called that day with their times.")
     background: tuple[Background, ...] = spec(k.ListOf(k.Record(Background)), "Background artists and stand-ins by group.")
     meals: Meals | None = spec(k.Record(Meals), "Meal times.")
-    notes: Mapping[str, str] = spec(k.MapOf(k.Choice(*DEPARTMENTS), k.Text()), "Department notes, e.g. camera: Steadicam from 14:00.")
+    notes: Mapping[str, str] = spec(
+        k.MapOf(k.Choice(*DEPARTMENTS), k.Text()), "Department notes, e.g. camera: Steadicam from 14:00."
+    )
     safety: tuple[str, ...] = spec(k.ListOf(k.Text()), "Safety notes.")
     weather: Weather | None = spec(k.Record(Weather), "Weather as forecast by the office.")
 
@@ -322,7 +359,9 @@ class Order(Entry):
     vendor: Vendor | None = spec(k.Record(Vendor), "Who supplies it.", required=True)
     requested_by: str | None = spec(k.Ref("crew"), "Crew id of who asked for it.")
     approved_by: str | None = spec(k.Ref("crew"), "Crew id of who approved it (the PM); needed before ordering.")
-    status: str = spec(k.Choice(*ORDER_STATUSES), "Where the order stands: " + ", ".join(ORDER_STATUSES) + ".", default="requested")
+    status: str = spec(
+        k.Choice(*ORDER_STATUSES), "Where the order stands: " + ", ".join(ORDER_STATUSES) + ".", default="requested"
+    )
     start: dt.date | None = spec(k.Date(), "First rental day.")
     end: dt.date | None = spec(k.Date(), "Last rental day.")
     delivery: str | None = spec(k.Text(), "Pickup or delivery arrangement.")
@@ -364,7 +403,9 @@ class Extra(Entry):
     agency: str | None = spec(k.Text(), "Casting agency.")
     phone: str | None = spec(k.Phone(), "Phone, quoted.")
     email: str | None = spec(k.Email(), "E-mail.")
-    private: tuple[str, ...] | None = spec(k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private.", default=None)
+    private: tuple[str, ...] | None = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private.", default=None
+    )
     pay: Pay | None = spec(k.Record(Pay), "Agreed pay.")
     rights: str | None = spec(k.Text(), "Agreed rights, e.g. all media, worldwide, unlimited.")
     days: tuple[int, ...] = spec(k.ListOf(k.Integer(1, 999, "shoot-day number")), "Shoot days booked.")

@@ -53,9 +53,7 @@ def parse_time(text: str) -> Time:
         raise ValueError(f'"{text}" has {minutes} minutes; minutes go from 00 to 59')
     total = hours * 60 + minutes
     if total > LATEST_MINUTES:
-        raise ValueError(
-            f'"{text}" is too late; after midnight count on (25:30 is 01:30 the next morning), up to 47:59'
-        )
+        raise ValueError(f'"{text}" is too late; after midnight count on (25:30 is 01:30 the next morning), up to 47:59')
     return Time(total)
 
 

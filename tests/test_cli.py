@@ -22,7 +22,12 @@ def run(*args: str) -> tuple[int, str]:
 
 def break_crew(folder: Path) -> None:
     text = (folder / "crew.yaml").read_text(encoding="utf-8")
-    (folder / "crew.yaml").write_text(text.replace("department: lighting", "department: Lightning").replace("  phone: \"0176 3333333\"", "  phnoe: \"0176 3333333\""), encoding="utf-8")
+    (folder / "crew.yaml").write_text(
+        text.replace("department: lighting", "department: Lightning").replace(
+            '  phone: "0176 3333333"', '  phnoe: "0176 3333333"'
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_valid_production_prints_summary_and_exits_0(minimal: Path) -> None:

@@ -26,7 +26,13 @@ def day_with(minimal: Path, line: str) -> str:
     [("7:30", 7 * 60 + 30), ("10:00", 600), ("18:45", 18 * 60 + 45), ("07:30", 450), ('"6:15"', 375), ("25:30", 25 * 60 + 30)],
 )
 def test_call_times_are_clock_times_not_base_60_numbers(minimal: Path, written: str, minutes: int) -> None:
-    write(minimal, "schedule.yaml", day_with(minimal, f"crew_call: {written}").replace("shooting_call: \"08:30\"", "shooting_call: \"25:59\"").replace("wrap: 18:45", "wrap: \"26:00\""))
+    write(
+        minimal,
+        "schedule.yaml",
+        day_with(minimal, f"crew_call: {written}")
+        .replace('shooting_call: "08:30"', 'shooting_call: "25:59"')
+        .replace("wrap: 18:45", 'wrap: "26:00"'),
+    )
     folder, findings = load_folder(minimal)
     assert folder is not None
     assert folder.days[0].crew_call == Time(minutes)
@@ -84,7 +90,7 @@ def test_duplicate_key_is_an_error_not_an_overwrite(minimal: Path) -> None:
     write(minimal, "crew.yaml", text)
     folder, findings = load_folder(minimal)
     assert [(str(f.pos), f.message) for f in findings.errors] == [
-        ('crew.yaml:10:3', '"role" is given twice in this entry (first on line 9)')
+        ("crew.yaml:10:3", '"role" is given twice in this entry (first on line 9)')
     ]
     assert folder is not None and [c.role for c in folder.crew if c.id == "tom"] == ["Gaffer"]
 
@@ -109,7 +115,11 @@ def test_alias_bomb_is_refused_quickly(minimal: Path) -> None:
 
 
 def test_custom_tag_is_refused(minimal: Path) -> None:
-    text = (minimal / "production.yaml").read_text(encoding="utf-8").replace("title: Test Shoot", 'title: !!python/object/apply:os.system ["echo pwned"]')
+    text = (
+        (minimal / "production.yaml")
+        .read_text(encoding="utf-8")
+        .replace("title: Test Shoot", 'title: !!python/object/apply:os.system ["echo pwned"]')
+    )
     write(minimal, "production.yaml", text)
     _, findings = load_folder(minimal)
     assert [(str(f.pos), f.message) for f in findings.errors] == [
