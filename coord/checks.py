@@ -17,7 +17,7 @@ from coord import model as m
 from coord.findings import Findings, Pos
 from coord.kinds import suggest
 from coord.load import load_folder
-from coord.values import Time
+from coord.schedule import call_of, shoot_days
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,6 @@ def validate(root: Path) -> tuple[m.ProductionFolder | None, Findings]:
 
 
 # ---- helpers -----------------------------------------------------------------
-
-
-def shoot_days(folder: m.ProductionFolder) -> list[m.ShootDay]:
-    return [d for d in folder.days if d.type == "shoot"]
 
 
 def persons(folder: m.ProductionFolder) -> dict[str, m.CrewMember | m.CastMember]:
@@ -118,6 +114,8 @@ def unique_ids(folder: m.ProductionFolder, out: Reporter) -> None:
 
 @check("references")
 def references(folder: m.ProductionFolder, out: Reporter) -> None:
+    """Every id points at an entry that exists (unless that entry's file could not be read at all)."""
+    lost = folder.incomplete
     crew = {c.id for c in folder.crew}
     cast = {c.id for c in folder.cast}
     people = set(persons(folder))
@@ -125,60 +123,73 @@ def references(folder: m.ProductionFolder, out: Reporter) -> None:
     scenes = {s.number for s in folder.scenes}
     vehicles = {v.id for v in folder.transport.vehicles}
     day_numbers = {d.day for d in shoot_days(folder) if d.day is not None}
+    targets: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
+        "crew": (crew, "crew.yaml", ("crew",)),
+        "cast": (cast, "cast.yaml", ("cast",)),
+        "person": (people, "crew.yaml or cast.yaml", ("crew", "cast")),
+        "location": (locations, "locations.yaml", ("locations",)),
+        "scene": (scenes, "scenes.yaml", ("scenes",)),
+        "vehicle": (vehicles, "transport.yaml", ("transport",)),
+    }
 
-    def ref(entry: m.Entry, attr: str, value: str | None, known: set[str], what: str, where: str) -> None:
-        if value is not None and value not in known:
-            _unknown(out, entry.at(attr), what, value, known, where)
+    def ref(entry: m.Entry, attr: str, value: str | None, target: str, many: bool = False) -> None:
+        known, where, files = targets[target]
+        if value is None or value in known or lost.intersection(files):
+            return
+        what = "scene number" if target == "scene" else f"{target} id"
+        _unknown(out, entry.at(attr, value if many else None), what, value, known, where)
 
-    def day_ref(entry: m.Entry, attr: str, value: int | None) -> None:
-        if value is not None and value not in day_numbers:
-            out.error(entry.at(attr), f"there is no shoot day {value}", "use a day number from schedule.yaml")
+    def day_ref(entry: m.Entry, attr: str, value: int | None, many: bool = False) -> None:
+        if value is not None and value not in day_numbers and "days" not in lost:
+            out.error(
+                entry.at(attr, value if many else None), f"there is no shoot day {value}", "use a day number from schedule.yaml"
+            )
 
     production = folder.production
     for contact in production.key_contacts:
-        ref(production, "key_contacts", contact, crew, "crew id", "crew.yaml")
+        ref(production, "key_contacts", contact, "crew", many=True)
     for scene in folder.scenes:
         for member in scene.cast:
-            ref(scene, "cast", member, cast, "cast id", "cast.yaml")
-        ref(scene, "location", scene.location, locations, "location id", "locations.yaml")
+            ref(scene, "cast", member, "cast", many=True)
+        ref(scene, "location", scene.location, "location")
     for day in folder.days:
         for loc in day.locations:
-            ref(day, "locations", loc, locations, "location id", "locations.yaml")
+            ref(day, "locations", loc, "location", many=True)
         for number in day.scenes:
-            ref(day, "scenes", number, scenes, "scene number", "scenes.yaml")
+            ref(day, "scenes", number, "scene", many=True)
         for crew_id in day.calls:
-            ref(day, "calls", crew_id, crew, "crew id", "crew.yaml")
+            ref(day, "calls", crew_id, "crew", many=True)
         for call in day.cast_calls:
-            ref(call, "cast", call.cast, cast, "cast id", "cast.yaml")
+            ref(call, "cast", call.cast, "cast")
     for person in folder.crew:
         for worked in person.days or ():
-            day_ref(person, "days", worked)
+            day_ref(person, "days", worked, many=True)
     for hotel in folder.hotels:
         for booking in hotel.bookings:
-            ref(booking, "guest", booking.guest, people, "person id", "crew.yaml or cast.yaml")
+            ref(booking, "guest", booking.guest, "person")
     for order in folder.equipment:
-        ref(order, "requested_by", order.requested_by, crew, "crew id", "crew.yaml")
-        ref(order, "approved_by", order.approved_by, crew, "crew id", "crew.yaml")
+        ref(order, "requested_by", order.requested_by, "crew")
+        ref(order, "approved_by", order.approved_by, "crew")
     for vehicle in folder.transport.vehicles:
-        ref(vehicle, "driver", vehicle.driver, crew, "crew id", "crew.yaml")
+        ref(vehicle, "driver", vehicle.driver, "crew")
     for pickup in folder.transport.pickups:
         day_ref(pickup, "day", pickup.day)
-        ref(pickup, "person", pickup.person, people, "person id", "crew.yaml or cast.yaml")
-        ref(pickup, "to", pickup.to, locations, "location id", "locations.yaml")
-        ref(pickup, "vehicle", pickup.vehicle, vehicles, "vehicle id", "transport.yaml")
+        ref(pickup, "person", pickup.person, "person")
+        ref(pickup, "to", pickup.to, "location")
+        ref(pickup, "vehicle", pickup.vehicle, "vehicle")
     for extra in folder.extras:
         for day_number in extra.days:
-            day_ref(extra, "days", day_number)
+            day_ref(extra, "days", day_number, many=True)
     for intern in folder.interns:
-        ref(intern, "crew", intern.crew, crew, "crew id", "crew.yaml")
-        ref(intern, "supervisor", intern.supervisor, crew, "crew id", "crew.yaml")
+        ref(intern, "crew", intern.crew, "crew")
+        ref(intern, "supervisor", intern.supervisor, "crew")
     for report in folder.reports:
         day_ref(report, "day", report.day)
         for line in report.scenes:
-            ref(line, "scene", line.scene, scenes, "scene number", "scenes.yaml")
+            ref(line, "scene", line.scene, "scene")
             day_ref(line, "moved_to", line.moved_to)
         for times in report.cast:
-            ref(times, "cast", times.cast, cast, "cast id", "cast.yaml")
+            ref(times, "cast", times.cast, "cast")
 
 
 @check("pickup-origin")
@@ -205,13 +216,13 @@ def scenes_scheduled(folder: m.ProductionFolder, out: Reporter) -> None:
         for number in day.scenes:
             if number in first_day:
                 out.error(
-                    day.at("scenes"),
+                    day.at("scenes", number),
                     f"scene {number} is scheduled twice: on day {first_day[number].day} and day {day.day}",
                     "remove it from one day; for a scene shot in parts, split it in scenes.yaml (e.g. 12 and 12pt2)",
                 )
             else:
                 first_day[number] = day
-    if not shoot_days(folder):
+    if not shoot_days(folder) or {"days", "scenes"} & folder.incomplete or any("scenes" in d.invalid for d in folder.days):
         return
     for scene in folder.scenes:
         if scene.number not in first_day:
@@ -223,14 +234,16 @@ def scenes_scheduled(folder: m.ProductionFolder, out: Reporter) -> None:
 @check("shoot-days")
 def shoot_day_fields(folder: m.ProductionFolder, out: Reporter) -> None:
     for day in folder.days:
+        if "type" in day.invalid:
+            continue
         if day.type == "shoot":
-            if day.day is None:
+            if not day.written("day"):
                 out.error(day.pos, f"the shoot day on {day.date} has no day number", "add 'day: N'")
-            if day.crew_call is None:
+            if not day.written("crew_call"):
                 out.error(day.pos, f"shoot day {day.day} has no crew call", "add 'crew_call: HH:MM'")
-            if not day.scenes:
+            if not day.written("scenes"):
                 out.warning(day.pos, f"shoot day {day.day} has no scenes", "list the scenes in shooting order under 'scenes:'")
-            if not day.locations:
+            if not day.written("locations"):
                 out.warning(day.pos, f"shoot day {day.day} has no location", "add 'locations: [location-id]'")
         elif day.scenes or day.crew_call is not None:
             out.error(
@@ -278,7 +291,7 @@ def day_locations(folder: m.ProductionFolder, out: Reporter) -> None:
     for day in shoot_days(folder):
         for number in day.scenes:
             scene = scenes.get(number)
-            if scene and scene.location and day.locations and scene.location not in day.locations:
+            if scene and scene.location and day.locations and scene.location not in day.locations and not day.invalid:
                 out.warning(
                     day.at("locations"),
                     f"scene {number} is shot at {scene.location}, which is not among day {day.day}'s locations",
@@ -290,7 +303,11 @@ def day_locations(folder: m.ProductionFolder, out: Reporter) -> None:
 def day_cast(folder: m.ProductionFolder, out: Reporter) -> None:
     scenes = {s.number: s for s in folder.scenes}
     numbers = {c.id: c.number for c in folder.cast}
+    if {"scenes", "cast"} & folder.incomplete:
+        return
     for day in shoot_days(folder):
+        if "scenes" in day.invalid:
+            continue
         in_scenes = {member for n in day.scenes if n in scenes for member in scenes[n].cast}
         called = set()
         for call in day.cast_calls:
@@ -354,27 +371,13 @@ def pickups_before_call(folder: m.ProductionFolder, out: Reporter) -> None:
         day = days.get(pickup.day)
         if day is None or pickup.time is None:
             continue
-        call = first_call(day, pickup.person, crew)
+        call = call_of(pickup.person, day, crew)
         if call is not None and pickup.time >= call:
             out.error(
                 pickup.at("time"),
                 f"pickup of {pickup.person} at {pickup.time} on day {pickup.day} is not before their call at {call}",
                 "move the pickup earlier, leaving time for the drive",
             )
-
-
-def first_call(day: m.ShootDay, person: str, crew: dict[str, m.CrewMember]) -> Time | None:
-    """When a person must be there: a cast member's first call of the day, a crew member's own call."""
-    for call in day.cast_calls:
-        if call.cast == person:
-            times = [t for t in (call.makeup, call.wardrobe, call.on_set) if t is not None]
-            return min(times) if times else None
-    member = crew.get(person)
-    if member is None:
-        return None
-    if person in day.calls:
-        return day.calls[person]
-    return day.department_calls.get(member.department, day.crew_call)
 
 
 # ---- people ---------------------------------------------------------------
@@ -385,7 +388,7 @@ def minors(folder: m.ProductionFolder, out: Reporter) -> None:
     dates = [d.date for d in shoot_days(folder) if d.date]
     first_day = min(dates) if dates else None
     for member in folder.cast:
-        if member.minor and member.date_of_birth is None:
+        if member.minor and not member.written("date_of_birth"):
             out.error(
                 member.at("minor"),
                 f"{member.id} is a minor but has no date_of_birth",
@@ -410,6 +413,8 @@ def availability(folder: m.ProductionFolder, out: Reporter) -> None:
         working = [d for d in days if member.days is None or d.day in member.days]
         unavailable = set(member.unavailable)
         for day in working:
+            if day.date is None:
+                continue
             if day.date in unavailable:
                 out.error(
                     member.at("unavailable"),
@@ -497,3 +502,37 @@ def orders(folder: m.ProductionFolder, out: Reporter) -> None:
             )
         if order.start and order.end and order.end < order.start:
             out.error(order.at("end"), f"order {order.id} ends {order.end}, before it starts {order.start}", "swap the dates")
+
+
+@check("working-time-profile")
+def working_time_profile(folder: m.ProductionFolder, out: Reporter) -> None:
+    from coord.worktime import PROFILES
+
+    name = folder.production.working_time
+    if name is not None and name not in PROFILES:
+        close = suggest(name, list(PROFILES))
+        out.warning(
+            folder.production.at("working_time"),
+            f'unknown working-time profile "{name}"; the default rules (first meal within 6 hours) apply',
+            f'did you mean "{close}"?' if close else "choose one of: " + ", ".join(PROFILES),
+        )
+
+
+@check("coordinates-swapped")
+def coordinates_swapped(folder: m.ProductionFolder, out: Reporter) -> None:
+    """Coordinates that fit the production's timezone only with latitude and longitude swapped."""
+    from zoneinfo import ZoneInfo
+
+    offset = ZoneInfo(folder.production.timezone or "UTC").utcoffset(dt.datetime(2027, 1, 15))
+    hours = offset.total_seconds() / 3600 if offset is not None else 0.0
+    for loc in folder.locations:
+        where = loc.coordinates
+        if where is None:
+            continue
+        as_written, swapped = abs(where.lon / 15 - hours), abs(where.lat / 15 - hours)
+        if as_written > 1.5 and swapped < 1 and abs(where.lon) <= 90:
+            out.warning(
+                loc.at("coordinates"),
+                f"location {loc.id}: coordinates {where} are far from {folder.production.timezone}; did you swap latitude and longitude?",
+                "write latitude first, then longitude, as a map app copies them",
+            )

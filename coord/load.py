@@ -69,14 +69,19 @@ def load_folder(root: Path) -> tuple[m.ProductionFolder | None, Findings]:
         )
         return None, findings
     loaded: dict[str, Any] = {}
+    incomplete: set[str] = set()
     for spec in FILES:
         sources = _sources(root, spec, findings)
         if spec.is_list:
-            loaded[spec.attr] = tuple(item for path in sources for item in _load_list(root, path, spec, findings))
+            parts = [_load_list(root, path, spec, findings) for path in sources]
+            loaded[spec.attr] = tuple(item for part in parts for item in part or ())
         else:
-            records = [r for r in (_load_record_file(root, path, spec.cls, findings) for path in sources) if r]
+            parts = [_load_record_file(root, path, spec.cls, findings) for path in sources]
+            records = [r for r in parts if r is not None]
             if records:
                 loaded[spec.attr] = records[0] if len(records) == 1 else _merge_lists(records)
+        if any(part is None for part in parts):
+            incomplete.add(spec.attr)
     reports_dir = root / REPORTS
     if reports_dir.is_dir():
         reports = (_load_record_file(root, p, m.DayReport, findings) for p in sorted(reports_dir.glob("*.yaml")))
@@ -84,7 +89,7 @@ def load_folder(root: Path) -> tuple[m.ProductionFolder | None, Findings]:
     production = loaded.pop("production", None)
     if production is None:
         return None, findings
-    return m.ProductionFolder(root=str(root), production=production, **loaded), findings
+    return m.ProductionFolder(root=str(root), production=production, incomplete=frozenset(incomplete), **loaded), findings
 
 
 def _sources(root: Path, spec: FileSpec, findings: Findings) -> list[Path]:
@@ -224,6 +229,7 @@ class Reader:
     def __init__(self, rel: str, findings: Findings):
         self.rel = rel
         self.findings = findings
+        self.errors = 0  # mistakes found so far in this file, to tell which fields failed
 
     def pos(self, node: yaml.Node) -> Pos:
         mark = node.start_mark
@@ -240,10 +246,16 @@ class Reader:
                 return self.map(kind, node, name)
             return kind.convert(node)
         except k.Invalid as err:
-            self.findings.error(self.pos(err.node or node), f"{name}: {err.message}", err.hint)
+            self.error(self.pos(err.node or node), f"{name}: {err.message}", err.hint)
             return None
 
+    def error(self, pos: Pos, message: str, hint: str) -> None:
+        self.errors += 1
+        self.findings.error(pos, message, hint)
+
     def sequence(self, item: k.Kind, node: yaml.Node, name: str) -> tuple[Any, ...] | None:
+        if isinstance(node, yaml.ScalarNode) and isinstance(item, k.Scalar):
+            return (v,) if (v := self.value(item, node, name)) is not None else ()  # `scenes: 12` is a list of one
         if not isinstance(node, yaml.SequenceNode):
             raise k.Invalid(f"expected a list, found {k.describe(node)}", "write each entry on its own line starting with '- '")
         converted = (self.value(item, child, name) for child in _children(node))
@@ -270,6 +282,7 @@ class Reader:
         values: dict[str, Any] = {}
         where: dict[str, Pos] = {}
         empty: set[str] = set()
+        invalid: set[str] = set()
         for key_node, value_node in self._pairs(node):
             key = key_node.value
             known = fields.get(key)
@@ -281,9 +294,14 @@ class Reader:
             if k.is_missing(value_node):
                 empty.add(attr)
                 continue
+            errors_before = self.errors
             converted = self.value(meta["kind"], value_node, key)
             if converted is not None:
                 values[attr] = converted
+            if self.errors > errors_before:
+                invalid.add(attr)
+            elif isinstance(meta["kind"], k.ListOf | k.MapOf):
+                self._item_positions(attr, value_node, where)
         for key, (attr, meta) in fields.items():
             if not meta["required"] or attr in values:
                 continue
@@ -291,7 +309,17 @@ class Reader:
                 self.findings.error(self.pos(node), f'missing "{key}": {meta["doc"]}', f"add a line '{key}: ...' to this entry")
             elif attr in empty:
                 self.findings.error(where[attr], f'"{key}" is empty: {meta["doc"]}', f"fill in '{key}:'")
-        return cls(pos=self.pos(node), where=MappingProxyType(where), **values)
+        return cls(pos=self.pos(node), where=MappingProxyType(where), invalid=frozenset(invalid), **values)
+
+    def _item_positions(self, attr: str, node: yaml.Node, where: dict[str, Pos]) -> None:
+        """Where each item of a list of values, or each key of a mapping, was written: `scenes:12A`."""
+        if isinstance(node, yaml.SequenceNode):
+            for child in _children(node):
+                if isinstance(child, yaml.ScalarNode):
+                    where.setdefault(f"{attr}:{child.value.strip()}", self.pos(child))
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, _value in _children(node):
+                where.setdefault(f"{attr}:{key_node.value}", self.pos(key_node))
 
     def _pairs(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
         """The key/value pairs, refusing duplicate keys (YAML would silently keep the last one)."""
@@ -299,11 +327,11 @@ class Reader:
         pairs: list[tuple[yaml.Node, yaml.Node]] = []
         for key_node, value_node in _children(node):
             if not isinstance(key_node, yaml.ScalarNode):
-                self.findings.error(self.pos(key_node), "a key must be a plain word", "write 'name: value'")
+                self.error(self.pos(key_node), "a key must be a plain word", "write 'name: value'")
                 continue
             earlier = first.get(key_node.value)
             if earlier is not None:
-                self.findings.error(
+                self.error(
                     self.pos(key_node),
                     f'"{key_node.value}" is given twice in this entry (first on line {earlier.start_mark.line + 1})',
                     "keep one of them; YAML would silently use only the last",
@@ -345,9 +373,12 @@ def _load_record_file(root: Path, path: Path, cls: type, findings: Findings) -> 
     return reader.value(k.Record(cls), node, os.path.basename(reader.rel))
 
 
-def _load_list(root: Path, path: Path, spec: FileSpec, findings: Findings) -> tuple[Any, ...]:
+def _load_list(root: Path, path: Path, spec: FileSpec, findings: Findings) -> tuple[Any, ...] | None:
+    """The entries of one list file; None when the file as a whole was refused."""
     node, reader = read_yaml(root, path, findings)
-    if reader is None or node is None:
+    if reader is None:
+        return None
+    if node is None:
         return ()
     if not isinstance(node, yaml.SequenceNode):
         findings.error(
@@ -355,7 +386,7 @@ def _load_list(root: Path, path: Path, spec: FileSpec, findings: Findings) -> tu
             f"{reader.rel} must hold a list of entries, each starting with '- '",
             f"start each entry with '- ', e.g. '- id: ...' (found {k.describe(node)})",
         )
-        return ()
+        return None
     return reader.sequence(k.Record(spec.cls), node, spec.attr) or ()
 
 

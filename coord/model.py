@@ -56,10 +56,17 @@ class Entry:
 
     pos: Pos = Pos("")
     where: Mapping[str, Pos] = field(default_factory=_empty_map)
+    invalid: frozenset[str] = frozenset()
 
-    def at(self, name: str) -> Pos:
-        """The position of field `name`, or of the whole entry when the field was not written."""
+    def at(self, name: str, item: object = None) -> Pos:
+        """Where field `name` (or one `item` of its list or mapping) was written; else where the entry starts."""
+        if item is not None and f"{name}:{item}" in self.where:
+            return self.where[f"{name}:{item}"]
         return self.where.get(name, self.pos)
+
+    def written(self, name: str) -> bool:
+        """Whether the file gives this field at all, even with a value that failed to load."""
+        return name in self.where
 
 
 def schema_fields(cls: type) -> list[tuple[str, str, Any]]:
@@ -499,6 +506,7 @@ class ProductionFolder:
 
     root: str
     production: Production
+    incomplete: frozenset[str] = frozenset()  # collections with a file that could not be read at all
     crew: tuple[CrewMember, ...] = ()
     cast: tuple[CastMember, ...] = ()
     locations: tuple[Location, ...] = ()

@@ -144,3 +144,17 @@ def test_huge_text_value_is_refused(minimal: Path) -> None:
     write(minimal, "crew.yaml", text)
     _, findings = load_folder(minimal)
     assert [f.message for f in findings.errors] == ["name: text is 6,000 characters long; the limit is 5,000"]
+
+
+def test_a_single_value_where_a_list_is_expected_is_a_list_of_one(minimal: Path) -> None:
+    text = (minimal / "schedule.yaml").read_text(encoding="utf-8").replace("scenes: [2]", "scenes: 2")
+    write(minimal, "schedule.yaml", text)
+    folder, findings = validate(minimal)
+    assert folder is not None and folder.days[2].scenes == ("2",)
+    assert not findings
+
+
+def test_a_file_that_cannot_be_read_does_not_make_its_ids_unknown_elsewhere(minimal: Path) -> None:
+    write(minimal, "crew.yaml", (minimal / "crew.yaml").read_text(encoding="utf-8").replace("  name: Tom", "\tname: Tom"))
+    _, findings = validate(minimal)
+    assert [(str(f.pos), f.message) for f in findings.errors] == [("crew.yaml:8:1", "a tab character is used for indentation")]

@@ -1,0 +1,346 @@
+"""The content of each document, as plain data ready for any template: no logic is left to Jinja or Typst.
+
+A context holds only strings, numbers, booleans, lists and dicts, so the same
+context feeds the Markdown, HTML and Typst templates, and its hash tells whether
+a document must be rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import quote
+
+from coord import labels as lb
+from coord import model as m
+from coord import schedule as sch
+from coord.findings import CoordError
+from coord.sun import sun_times
+from coord.values import Time
+from coord.worktime import profile
+
+Context = dict[str, Any]
+
+
+def clock(time: Time | None) -> str:
+    """A time as printed: 25:30 is `01:30 (+1)`, the next morning."""
+    if time is None:
+        return ""
+    return f"{time.clock} (+1)" if time.next_day else time.clock
+
+
+def is_private(person: m.CrewMember | m.CastMember | m.Extra, field: str, production: m.Production) -> bool:
+    """Whether `field` of a person is withheld from distributed documents."""
+    if person.private is not None:
+        return field in person.private
+    default = production.privacy.private_by_default if production.privacy else ("address",)
+    return field in default
+
+
+def shown(person: m.CrewMember | m.CastMember, field: str, production: m.Production) -> str:
+    """The field's value when it may be distributed, else empty."""
+    value = getattr(person, field, None)
+    return "" if value is None or is_private(person, field, production) else str(value)
+
+
+def find_day(folder: m.ProductionFolder, wanted: str) -> m.ShootDay:
+    """A shoot day by its number (`3`) or its date (`2027-03-03`)."""
+    days = sch.shoot_days(folder)
+    for day in days:
+        if wanted == str(day.day) or wanted == str(day.date):
+            return day
+    numbers = ", ".join(str(d.day) for d in days)
+    raise CoordError(
+        f'there is no shoot day "{wanted}"; shoot days are {numbers or "not scheduled yet"} (or give a date YYYY-MM-DD)'
+    )
+
+
+def map_url(location: m.Location) -> str:
+    if location.coordinates:
+        lat, lon = location.coordinates.lat, location.coordinates.lon
+        return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
+    return "https://www.openstreetmap.org/search?query=" + quote(location.address)
+
+
+def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | None = None) -> Context:
+    """Everything a call sheet shows for `day`; `for_person` adds the personal strip at the top."""
+    production = folder.production
+    language = production.language
+    words = lb.labels(language)
+    scenes = sch.scenes_by_number(folder)
+    days = sch.shoot_days(folder)
+    crew = {c.id: c for c in folder.crew}
+    cast = {c.id: c for c in folder.cast}
+    locations = {loc.id: loc for loc in folder.locations}
+    hotels = {h.id: h for h in folder.hotels}
+    day_locations = [locations[i] for i in day.locations if i in locations]
+    status = sch.cast_status(folder)
+    number = day.day or 0
+    meals = day.meals or m.Meals()
+    meal_rule = profile(production.working_time)
+
+    context: Context = {
+        "language": language,
+        "paper": production.paper,
+        "labels": dict(words),
+        "production": {
+            "title": production.title,
+            "company": production.company,
+            "episode": production.episode or "",
+            "office": _office(production),
+        },
+        "day": {
+            "number": number,
+            "of": words["day_of"].format(day=number, total=len(days)),
+            "weekday": lb.weekday(day.date.weekday(), language),
+            "date": _date(day.date, language),
+            "iso": day.date.isoformat(),
+            "unit": day.unit,
+        },
+        "times": {
+            "crew_call": clock(day.crew_call),
+            "shooting_call": clock(day.shooting_call),
+            "wrap": clock(day.wrap),
+            "breakfast": clock(meals.breakfast),
+            "lunch": clock(meals.lunch),
+            "second_meal": clock(meals.second_meal),
+            "latest_first_meal": clock(day.crew_call + meal_rule.first_meal_within) if day.crew_call else "",
+        },
+        "revision": "",
+        "key_contacts": [
+            {"name": crew[i].name, "role": crew[i].role, "phone": shown(crew[i], "phone", production)}
+            for i in production.key_contacts
+            if i in crew
+        ],
+        "weather": _weather(day, words),
+        "sun": _sun(day_locations, day.date, production.timezone),
+        "locations": [_location(loc) for loc in day_locations],
+        "hospitals": [_hospital(loc) for loc in day_locations if loc.hospital],
+        "scenes": [_scene(scenes[n], cast, locations, language) for n in day.scenes if n in scenes],
+        "pages_total": str(sch.day_pages(day, scenes)),
+        "cast": [_cast_row(call, cast[call.cast], status.get((call.cast, number), "")) for call in _by_cast_number(day, cast)],
+        "background": [
+            {"description": b.description, "count": b.count, "call": clock(b.call), "report_to": b.report_to or ""}
+            for b in day.background
+        ],
+        "notes": [
+            {"department": lb.department(dept, language), "text": day.notes[dept]} for dept in m.DEPARTMENTS if dept in day.notes
+        ],
+        "safety": list(day.safety),
+        "transport": _transport(folder, day, crew, cast, hotels, locations),
+        "advance": _advance(days, day, scenes, cast, language, words),
+        "emergency": [{"label": e.label, "phone": e.phone} for e in production.emergency_numbers],
+        "crew": _crew_by_department(folder, day, language),
+        "personal": _personal(folder, day, for_person, crew, cast, hotels, day_locations) if for_person else None,
+    }
+    return context
+
+
+def _date(date: dt.date, language: str) -> str:
+    return f"{date.day}.{date.month}.{date.year}" if language == "de" else f"{date.day} {date:%B %Y}"
+
+
+def _office(production: m.Production) -> dict[str, str]:
+    office = production.office
+    if office is None:
+        return {"address": "", "phone": "", "email": ""}
+    return {"address": office.address, "phone": office.phone, "email": office.email or ""}
+
+
+def _weather(day: m.ShootDay, words: Any) -> dict[str, str] | None:
+    weather = day.weather
+    if weather is None:
+        return None
+    temperatures = ""
+    if weather.high is not None and weather.low is not None:
+        temperatures = words["high_low"].format(high=weather.high, low=weather.low)
+    return {"forecast": weather.forecast or "", "temperatures": temperatures}
+
+
+def _sun(day_locations: list[m.Location], date: dt.date, timezone: str) -> dict[str, str] | None:
+    main = next((loc for loc in day_locations if loc.coordinates), None)
+    if main is None or main.coordinates is None:
+        return None
+    times = sun_times(main.coordinates, date, timezone)
+    return {k: v or "—" for k, v in vars(times).items()}
+
+
+def _location(loc: m.Location) -> dict[str, Any]:
+    contact = loc.contact
+    return {
+        "name": loc.name,
+        "address": loc.address,
+        "parking": loc.parking or "",
+        "unit_base": loc.unit_base or "",
+        "contact": f"{contact.name}, {contact.phone}" if contact and contact.phone else (contact.name if contact else ""),
+        "map_url": map_url(loc),
+        "qr": qr_runs(map_url(loc)),
+        "notes": loc.notes or "",
+    }
+
+
+def qr_runs(text: str) -> dict[str, Any]:
+    """A QR code of `text` as runs of dark modules per row: [row, column, length], for templates to draw."""
+    import segno
+
+    matrix = segno.make(text, error="m").matrix
+    runs = []
+    for y, row in enumerate(matrix):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                runs.append([y, start, x - start])
+            else:
+                x += 1
+    return {"size": len(matrix), "runs": runs}
+
+
+def _hospital(loc: m.Location) -> dict[str, str]:
+    hospital = loc.hospital
+    assert hospital is not None  # noqa: S101 - filtered by the caller
+    return {"location": loc.name, "name": hospital.name, "address": hospital.address, "phone": hospital.phone}
+
+
+def _scene(scene: m.Scene, cast: dict[str, m.CastMember], locations: dict[str, m.Location], language: str) -> dict[str, str]:
+    numbers = sorted(cast[c].number for c in scene.cast if c in cast)
+    return {
+        "number": scene.number,
+        "set": scene.set,
+        "int_ext": lb.int_ext_code(scene.int_ext, language),
+        "day_night": lb.time_of_day_code(scene.time_of_day, language),
+        "synopsis": scene.synopsis or "",
+        "cast": ", ".join(str(n) for n in numbers),
+        "pages": str(scene.pages),
+        "location": locations[scene.location].name if scene.location in locations else "",
+    }
+
+
+def _by_cast_number(day: m.ShootDay, cast: dict[str, m.CastMember]) -> list[m.CastCall]:
+    return sorted((c for c in day.cast_calls if c.cast in cast), key=lambda c: cast[c.cast].number)
+
+
+def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, Any]:
+    return {
+        "number": member.number,
+        "actor": member.actor,
+        "character": member.character,
+        "status": status,
+        "pickup": clock(call.pickup),
+        "makeup": clock(call.makeup),
+        "wardrobe": clock(call.wardrobe),
+        "on_set": clock(call.on_set),
+        "remarks": ", ".join(x for x in (call.remarks, "minor" if member.minor else None) if x),
+    }
+
+
+def _origin(origin: str, person: m.CrewMember | m.CastMember | None, production: m.Production, hotels: dict[str, m.Hotel]) -> str:
+    """Where a pickup starts, without printing a private home address."""
+    if origin in hotels:
+        return hotels[origin].name
+    if person is not None and is_private(person, "address", production):
+        own = {getattr(person, "address", None), getattr(person, "pickup_address", None)}
+        if origin in own:
+            return "Home" if production.language != "de" else "Zuhause"
+    return origin
+
+
+def _who(
+    person: str, crew: dict[str, m.CrewMember], cast: dict[str, m.CastMember]
+) -> tuple[str, m.CrewMember | m.CastMember | None]:
+    if person in cast:
+        return f"#{cast[person].number} {cast[person].actor}", cast[person]
+    if person in crew:
+        return f"{crew[person].name} ({crew[person].role})", crew[person]
+    return person, None
+
+
+def _transport(
+    folder: m.ProductionFolder,
+    day: m.ShootDay,
+    crew: dict[str, m.CrewMember],
+    cast: dict[str, m.CastMember],
+    hotels: dict[str, m.Hotel],
+    locations: dict[str, m.Location],
+) -> list[dict[str, str]]:
+    vehicles = {v.id: v for v in folder.transport.vehicles}
+    rows = []
+    for pickup in sorted((p for p in folder.transport.pickups if p.day == day.day), key=lambda p: (p.time, p.person)):
+        who, person = _who(pickup.person, crew, cast)
+        destination = pickup.to or (day.locations[0] if day.locations else "")
+        vehicle = vehicles.get(pickup.vehicle or "")
+        driver = crew.get(vehicle.driver or "") if vehicle else None
+        rows.append(
+            {
+                "time": clock(pickup.time),
+                "who": who,
+                "from": _origin(pickup.origin, person, folder.production, hotels),
+                "to": locations[destination].name if destination in locations else destination,
+                "vehicle": " · ".join(x for x in (vehicle.type if vehicle else "", driver.name if driver else "") if x),
+            }
+        )
+    return rows
+
+
+def _advance(
+    days: list[m.ShootDay], day: m.ShootDay, scenes: dict[str, m.Scene], cast: dict[str, m.CastMember], language: str, words: Any
+) -> dict[str, Any] | None:
+    later = [d for d in days if (d.day or 0) > (day.day or 0)]
+    if not later:
+        return None
+    following = later[0]
+    return {
+        "title": f"{words['day_of'].format(day=following.day, total=len(days))} · {lb.weekday(following.date.weekday(), language)} {_date(following.date, language)}",
+        "crew_call": clock(following.crew_call),
+        "scenes": [_scene(scenes[n], cast, {}, language) for n in following.scenes if n in scenes],
+        "pages_total": str(sch.day_pages(following, scenes)),
+    }
+
+
+def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: str) -> list[dict[str, Any]]:
+    production = folder.production
+    groups = []
+    for department in m.DEPARTMENTS:
+        people = []
+        for member in folder.crew:
+            if member.department != department or not sch.works_on(member, day):
+                continue
+            call = sch.crew_call_for(member, day)
+            people.append(
+                {
+                    "role": member.role,
+                    "name": member.name,
+                    "phone": shown(member, "phone", production),
+                    "call": clock(call),
+                    "own_call": call != day.crew_call,
+                }
+            )
+        if people:
+            groups.append({"department": lb.department(department, language), "people": people})
+    return groups
+
+
+def _personal(
+    folder: m.ProductionFolder,
+    day: m.ShootDay,
+    person: str,
+    crew: dict[str, m.CrewMember],
+    cast: dict[str, m.CastMember],
+    hotels: dict[str, m.Hotel],
+    day_locations: list[m.Location],
+) -> dict[str, str]:
+    if person not in crew and person not in cast:
+        raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
+    name, member = _who(person, crew, cast)
+    call = sch.call_of(person, day, crew)
+    if call is None:
+        raise CoordError(f"--for {person}: {name} is not called on day {day.day}")
+    pickup = next((p for p in folder.transport.pickups if p.day == day.day and p.person == person), None)
+    return {
+        "name": name,
+        "call": clock(call),
+        "pickup": f"{clock(pickup.time)} · {_origin(pickup.origin, member, folder.production, hotels)}" if pickup else "",
+        "location": day_locations[0].name if day_locations else "",
+    }

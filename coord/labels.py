@@ -1,0 +1,126 @@
+"""Every word a document prints that is not data, in English and German: one place, all templates."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # key: (English, German)
+    "call_sheet": ("Call Sheet", "Dispo"),
+    "day_of": ("Day {day} of {total}", "Drehtag {day} von {total}"),
+    "episode": ("Episode", "Folge"),
+    "crew_call": ("Crew call", "Drehbeginn Team"),
+    "shooting_call": ("Shooting call", "Drehbeginn"),
+    "est_wrap": ("Est. wrap", "Voraussichtl. Drehschluss"),
+    "breakfast": ("Breakfast", "Frühstück"),
+    "lunch": ("Lunch", "Mittagessen"),
+    "second_meal": ("Second meal", "Zweite Mahlzeit"),
+    "latest_first_meal": ("First meal latest", "Spätestens Pause"),
+    "weather": ("Weather", "Wetter"),
+    "high_low": ("High {high}° / Low {low}°", "Max. {high}° / Min. {low}°"),
+    "dawn": ("Dawn", "Morgendämmerung"),
+    "sunrise": ("Sunrise", "Sonnenaufgang"),
+    "sunset": ("Sunset", "Sonnenuntergang"),
+    "dusk": ("Dusk", "Abenddämmerung"),
+    "revision": ("Revision", "Revision"),
+    "key_contacts": ("Key contacts", "Ansprechpartner"),
+    "office": ("Production office", "Produktionsbüro"),
+    "locations": ("Locations", "Drehorte"),
+    "location": ("Location", "Drehort"),
+    "address": ("Address", "Adresse"),
+    "parking": ("Parking", "Parken"),
+    "unit_base": ("Unit base", "Basis"),
+    "contact": ("Contact on site", "Kontakt vor Ort"),
+    "map": ("Map", "Karte"),
+    "hospital": ("Nearest hospital", "Nächstes Krankenhaus"),
+    "scenes": ("Scenes", "Bilder"),
+    "scene": ("Sc.", "Bild"),
+    "set": ("Set", "Motiv"),
+    "int_ext": ("I/E", "I/A"),
+    "day_night": ("D/N", "T/N"),
+    "synopsis": ("Synopsis", "Inhalt"),
+    "cast": ("Cast", "Darsteller"),
+    "pages": ("Pages", "Seiten"),
+    "total": ("Total", "Gesamt"),
+    "actor": ("Actor", "Darsteller/in"),
+    "character": ("Character", "Rolle"),
+    "status": ("Status", "Status"),
+    "pickup": ("Pickup", "Abholung"),
+    "makeup": ("MU/Hair", "Maske"),
+    "wardrobe": ("Wardrobe", "Kostüm"),
+    "on_set": ("On set", "Am Set"),
+    "remarks": ("Remarks", "Bemerkungen"),
+    "background": ("Background and stand-ins", "Komparsen und Stand-ins"),
+    "count": ("Count", "Anzahl"),
+    "description": ("Description", "Beschreibung"),
+    "call": ("Call", "Beginn"),
+    "report_to": ("Report to", "Treffpunkt"),
+    "department_notes": ("Department notes", "Hinweise der Abteilungen"),
+    "safety": ("Safety", "Sicherheit"),
+    "transport": ("Transport", "Fahrdienst"),
+    "time": ("Time", "Zeit"),
+    "who": ("Who", "Wer"),
+    "from": ("From", "Von"),
+    "to": ("To", "Nach"),
+    "vehicle": ("Vehicle", "Fahrzeug"),
+    "advance": ("Advance schedule", "Vorschau"),
+    "emergency": ("Emergency", "Notfall"),
+    "crew": ("Crew", "Team"),
+    "position": ("Position", "Funktion"),
+    "name": ("Name", "Name"),
+    "phone": ("Phone", "Telefon"),
+    "your_call": ("Your call", "Dein Beginn"),
+    "next_day": ("+1", "+1"),
+    "no_forced_calls": (
+        "No forced calls without the PM's approval. Please be on time.",
+        "Keine Verkürzung der Ruhezeit ohne Zustimmung der Herstellungsleitung. Bitte pünktlich sein.",
+    ),
+    "page_of": ("Page {page} of {pages}", "Seite {page} von {pages}"),
+}
+_DEPARTMENTS: dict[str, tuple[str, str]] = {
+    "production": ("Production", "Produktion"),
+    "direction": ("Direction", "Regie"),
+    "camera": ("Camera", "Kamera"),
+    "lighting": ("Lighting", "Licht"),
+    "grip": ("Grip", "Bühne"),
+    "sound": ("Sound", "Ton"),
+    "art": ("Art", "Szenenbild"),
+    "costume": ("Costume", "Kostüm"),
+    "makeup": ("Make-up", "Maske"),
+    "locations": ("Locations", "Motivaufnahme"),
+    "transport": ("Transport", "Fahrdienst"),
+    "catering": ("Catering", "Catering"),
+    "vfx": ("VFX", "VFX"),
+    "post": ("Post", "Postproduktion"),
+    "other": ("Other", "Sonstige"),
+}
+_WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+}
+_TIME_OF_DAY = {"en": {}, "de": {"day": "T", "night": "N", "dawn": "MD", "dusk": "AD", "morning": "M", "evening": "A"}}
+_INT_EXT = {"en": {}, "de": {"INT": "I", "EXT": "A", "INT/EXT": "I/A"}}
+
+
+def labels(language: str) -> MappingProxyType[str, str]:
+    """All labels of `language` (en or de) by key."""
+    index = 1 if language == "de" else 0
+    return MappingProxyType({key: pair[index] for key, pair in _LABELS.items()})
+
+
+def department(name: str, language: str) -> str:
+    return _DEPARTMENTS[name][1 if language == "de" else 0]
+
+
+def weekday(index: int, language: str) -> str:
+    return _WEEKDAYS["de" if language == "de" else "en"][index]
+
+
+def time_of_day_code(time_of_day: str, language: str) -> str:
+    """D/N column of a scene: D, N, Dawn... in English; T, N, ... in German."""
+    code = _TIME_OF_DAY.get(language, {}).get(time_of_day)
+    return code or {"day": "D", "night": "N"}.get(time_of_day, time_of_day.capitalize())
+
+
+def int_ext_code(int_ext: str, language: str) -> str:
+    return _INT_EXT.get(language, {}).get(int_ext, int_ext)

@@ -1,0 +1,98 @@
+"""Build documents into files: check the inputs, render each format, write only what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coord import documents, render
+from coord import model as m
+from coord.checks import validate
+from coord.findings import CoordError, Finding
+from coord.schedule import shoot_days
+
+#: The files a call sheet is made from; errors elsewhere (equipment, interns) do not block it.
+CALLSHEET_INPUTS = ("production.yaml", "crew", "cast", "locations", "scenes", "schedule.yaml", "days", "hotels", "transport")
+
+
+@dataclass
+class Outcome:
+    """What a build did: files written, files already up to date."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+
+
+def load_for(root: Path, inputs: Iterable[str]) -> m.ProductionFolder:
+    """Load and validate the folder; refuse when the files a document needs have errors."""
+    folder, findings = validate(root)
+    wanted = tuple(inputs)
+    blocking = [f for f in findings.errors if _source(f) in wanted]
+    if folder is None or blocking:
+        shown = "\n".join(f"  {f.pos}: {f.message}" for f in (blocking or findings.errors)[:10])
+        raise CoordError(f"the production has errors; fix them first (coord validate {root} lists them all):\n{shown}")
+    return folder
+
+
+def _source(finding: Finding) -> str:
+    """`crew/camera.yaml` and `crew.yaml` both come from 'crew'."""
+    name = finding.pos.file.split("/")[0]
+    return name if name in ("production.yaml", "schedule.yaml") else name.removesuffix(".yaml")
+
+
+def callsheet_name(day: m.ShootDay, person: str | None, ext: str) -> str:
+    suffix = f"-{person}" if person else ""
+    return f"{day.date}-day-{day.day or 0:02d}{suffix}.{ext}"
+
+
+def build_callsheets(
+    root: Path, wanted: list[str], all_days: bool, formats: list[str], out_dir: Path | None, for_person: str | None
+) -> Outcome:
+    """Render the call sheets of the wanted days (numbers or dates) in each format."""
+    folder = load_for(root, CALLSHEET_INPUTS)
+    days = shoot_days(folder) if all_days else [documents.find_day(folder, w) for w in wanted]
+    if not days:
+        raise CoordError("no shoot day given: name a day number (coord callsheet 3) or use --all")
+    target = out_dir or root / "out" / "callsheets"
+    contexts = [(day, documents.callsheet(folder, day, for_person)) for day in days]
+    return write_documents(root, target, "callsheet", formats, [(callsheet_name(d, for_person, "{ext}"), c) for d, c in contexts])
+
+
+def write_documents(
+    root: Path, target: Path, template: str, formats: list[str], items: list[tuple[str, dict[str, Any]]]
+) -> Outcome:
+    """Render each (file name pattern, context) in each format; skip outputs whose inputs did not change."""
+    outcome = Outcome()
+    manifest = render.Manifest(target)
+    pdf: render.PdfRenderer | None = None
+    for fmt in formats:
+        template_name = f"{template}.typ" if fmt == "pdf" else f"{template}.{'html' if fmt == 'html' else 'md'}.j2"
+        template_files = _template_files(root, template_name)
+        for pattern, context in items:
+            output = target / pattern.format(ext=fmt)
+            stamp = render.fingerprint(context, template_files)
+            if manifest.current(output, stamp):
+                outcome.unchanged.append(output)
+                continue
+            if fmt == "pdf":
+                pdf = pdf or render.PdfRenderer(root, template_name)
+                data = pdf.render(context)
+            elif fmt == "html":
+                data = render.render_text(root, template_name, "html", context).encode()
+            elif fmt == "md":
+                data = render.render_text(root, template_name, "md", context).encode()
+            else:
+                data = render.markdown_to_docx(render.render_text(root, template_name, "md", context))
+            render.write_atomic(output, data)
+            manifest.record(output, stamp)
+            outcome.written.append(output)
+    if outcome.written:
+        manifest.save()
+    return outcome
+
+
+def _template_files(root: Path, name: str) -> list[Path]:
+    """Every template file a document may use: the named one and its default, wherever they are."""
+    return [folder / name for folder in render.template_dirs(root) if (folder / name).is_file()]

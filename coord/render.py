@@ -1,0 +1,197 @@
+"""Turn a document context and a template name into Markdown, HTML, PDF or DOCX.
+
+Templates are looked up in the production folder's `templates/` first, then in
+the packaged ones (also reachable as `default:NAME`, so a production template
+can extend the packaged one and change a block). Values are escaped for each
+output format on the way out, so text a coordinator typed is always printed
+literally, never run as markup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coord import __version__
+from coord.findings import CoordError
+
+FORMATS = ("pdf", "html", "md", "docx")
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "geo:")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&\"'$@^=:])")
+
+
+def packaged_templates() -> Path:
+    """The templates shipped with coord: inside the installed package, or beside it in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "callsheet.typ").is_file():
+            return candidate
+    raise CoordError("coord's own templates are missing; reinstall coord")  # pragma: no cover
+
+
+def template_dirs(production_root: Path) -> list[Path]:
+    own = production_root / "templates"
+    return [own, packaged_templates()] if own.is_dir() else [packaged_templates()]
+
+
+def find_template(production_root: Path, name: str) -> Path:
+    """The production's own template of that name if there is one, else the packaged one."""
+    for folder in template_dirs(production_root):
+        if (folder / name).is_file():
+            return folder / name
+    raise CoordError(f"template {name} not found in {', '.join(str(d) for d in template_dirs(production_root))}")
+
+
+def escape_markdown(value: Any) -> str:
+    """Backslash-escape everything Markdown (and pandoc's extensions) could read as markup."""
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def safe_url(url: str) -> str:
+    """Only web, mail, phone and map links are ever written into a document."""
+    return url if url.startswith(SAFE_SCHEMES) else ""
+
+
+def jinja_environment(production_root: Path, output: str) -> Any:
+    """A Jinja environment for `output` ('md' or 'html'): strict, escaping, production templates first."""
+    import jinja2
+
+    dirs = [str(d) for d in template_dirs(production_root)]
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(dirs),
+            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(packaged_templates()))}),
+        ]
+    )
+    finalize: Callable[[Any], Any] | None = None
+    if output == "md":
+        finalize = _finalize_markdown
+    env = jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=output == "html",
+        finalize=finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["url"] = safe_url
+    return env
+
+
+def _finalize_markdown(value: Any) -> Any:
+    import markupsafe
+
+    if isinstance(value, markupsafe.Markup):
+        return str(value)
+    return escape_markdown(value)
+
+
+def render_text(production_root: Path, template: str, output: str, context: dict[str, Any]) -> str:
+    """Render a Jinja template (Markdown or HTML) with a ready context."""
+    import jinja2
+
+    env = jinja_environment(production_root, output)
+    try:
+        return str(env.get_template(template).render(context))
+    except jinja2.TemplateSyntaxError as err:
+        raise CoordError(f"template {err.name or template}, line {err.lineno}: {err.message}") from None
+    except jinja2.TemplateError as err:
+        raise CoordError(f"template {template}: {err.message}") from None
+
+
+class PdfRenderer:
+    """Compiles Typst templates fed with a context as JSON; one instance serves many documents."""
+
+    def __init__(self, production_root: Path, template: str):
+        import typst
+
+        self.template = find_template(production_root, template)
+        self._compiler = typst.Compiler(str(self.template), font_paths=[str(font_dir())], ignore_system_fonts=True)
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        import typst
+
+        try:
+            pdf = self._compiler.compile(sys_inputs={"data": json.dumps(context)})
+        except typst.TypstError as err:
+            raise CoordError(f"template {self.template.name}: {err}") from None
+        if not isinstance(pdf, bytes):
+            raise CoordError(f"template {self.template.name} did not produce a single PDF")  # pragma: no cover
+        return pdf
+
+
+def font_dir() -> Path:
+    """The sans-serif face documents are set in, shipped as a Python package (no system fonts needed)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("font_source_sans_pro")
+    if spec is None or not spec.submodule_search_locations:
+        raise CoordError("the font package font-source-sans-pro is missing; reinstall coord")  # pragma: no cover
+    return Path(next(iter(spec.submodule_search_locations))) / "files"
+
+
+def markdown_to_docx(markdown_text: str) -> bytes:
+    """DOCX through pandoc, sandboxed, with raw HTML and TeX switched off."""
+    import pypandoc
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "out.docx"
+        pypandoc.convert_text(
+            markdown_text,
+            "docx",
+            format="markdown-raw_html-raw_tex-raw_attribute",
+            outputfile=str(target),
+            extra_args=["--sandbox"],
+        )
+        return target.read_bytes()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file beside `path`, then rename: a reader never sees half a document."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def fingerprint(context: dict[str, Any], templates: list[Path]) -> str:
+    """What a document depends on: its context, the template files, and coord's version."""
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(json.dumps(context, sort_keys=True).encode())
+    for template in templates:
+        digest.update(template.name.encode())
+        digest.update(template.read_bytes())
+    return digest.hexdigest()
+
+
+class Manifest:
+    """Remembers the fingerprint of each output, so an unchanged document is not written again."""
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / ".coord-manifest.json"
+        try:
+            self.entries: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def current(self, output: Path, fingerprint: str) -> bool:
+        return output.is_file() and self.entries.get(output.name) == fingerprint
+
+    def record(self, output: Path, fingerprint: str) -> None:
+        self.entries[output.name] = fingerprint
+
+    def save(self) -> None:
+        write_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True).encode())
