@@ -57,3 +57,21 @@ def validate(folder: Path, output: str, strict: bool) -> None:
             click.echo("\n".join(summary(production)) + "\n")
         click.echo(as_text(findings, str(folder)))
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("days", nargs=-1)
+@click.option("--all", "all_days", is_flag=True, help="Every shoot day.")
+@click.option("--format", "formats", type=click.Choice(["pdf", "html", "md", "docx"]), multiple=True, help="Output format; repeat for several. Default: pdf.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/callsheets.")
+@click.option("--for", "for_person", metavar="PERSON", help="A crew or cast id: that person's copy, their own call at the top.")
+@click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder.")
+def callsheet(days: tuple[str, ...], all_days: bool, formats: tuple[str, ...], out_dir: Path | None, for_person: str | None, folder: Path) -> None:
+    """Render the call sheet of shoot DAY (a number or a date) as PDF, HTML, Markdown or DOCX."""
+    from coord.publish import build_callsheets
+
+    outcome = build_callsheets(folder, list(days), all_days, list(formats or ("pdf",)), out_dir, for_person)
+    for path in outcome.written:
+        click.echo(f"wrote {path}")
+    if outcome.unchanged:
+        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")

@@ -23,7 +23,8 @@ from coord.findings import CoordError
 
 FORMATS = ("pdf", "html", "md", "docx")
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "geo:")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&\"'$@^=:])")
+#: What Markdown or pandoc's extensions could read as markup (emphasis, links, HTML, tables, math, citations).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~^$@&])")
 
 
 def packaged_templates() -> Path:
@@ -50,7 +51,7 @@ def find_template(production_root: Path, name: str) -> Path:
 
 def escape_markdown(value: Any) -> str:
     """Backslash-escape everything Markdown (and pandoc's extensions) could read as markup."""
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))  # a line break in a value must not end a table row
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -76,7 +77,7 @@ def jinja_environment(production_root: Path, output: str) -> Any:
     env = jinja2.Environment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
-        autoescape=output == "html",
+        autoescape=output == "html",  # noqa: S701 - Markdown output is escaped by finalize instead
         finalize=finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -147,7 +148,7 @@ def markdown_to_docx(markdown_text: str) -> bytes:
         pypandoc.convert_text(
             markdown_text,
             "docx",
-            format="markdown-raw_html-raw_tex-raw_attribute",
+            format="markdown-raw_html-raw_tex-raw_attribute-smart",
             outputfile=str(target),
             extra_args=["--sandbox"],
         )
@@ -161,6 +162,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; documents are meant to be shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
