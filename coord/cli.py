@@ -62,11 +62,26 @@ def validate(folder: Path, output: str, strict: bool) -> None:
 @main.command()
 @click.argument("days", nargs=-1)
 @click.option("--all", "all_days", is_flag=True, help="Every shoot day.")
-@click.option("--format", "formats", type=click.Choice(["pdf", "html", "md", "docx"]), multiple=True, help="Output format; repeat for several. Default: pdf.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/callsheets.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["pdf", "html", "md", "docx"]),
+    multiple=True,
+    help="Output format; repeat for several. Default: pdf.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write to. Default: FOLDER/out/callsheets.",
+)
 @click.option("--for", "for_person", metavar="PERSON", help="A crew or cast id: that person's copy, their own call at the top.")
-@click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder.")
-def callsheet(days: tuple[str, ...], all_days: bool, formats: tuple[str, ...], out_dir: Path | None, for_person: str | None, folder: Path) -> None:
+@click.option(
+    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
+)
+def callsheet(
+    days: tuple[str, ...], all_days: bool, formats: tuple[str, ...], out_dir: Path | None, for_person: str | None, folder: Path
+) -> None:
     """Render the call sheet of shoot DAY (a number or a date) as PDF, HTML, Markdown or DOCX."""
     from coord.publish import build_callsheets
 

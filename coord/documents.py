@@ -30,11 +30,15 @@ def clock(time: Time | None) -> str:
 
 
 def is_private(person: m.CrewMember | m.CastMember | m.Extra, field: str, production: m.Production) -> bool:
-    """Whether `field` of a person is withheld from distributed documents."""
-    if person.private is not None:
-        return field in person.private
-    default = production.privacy.private_by_default if production.privacy else ("address",)
-    return field in default
+    """Whether `field` of a person is withheld from distributed documents.
+
+    A person's `private:` adds to the production's default and `public:` takes away
+    from it, so listing one private field never publishes another by accident.
+    """
+    if field in person.private:
+        return True
+    default = production.privacy.private_by_default if production.privacy else m.Privacy().private_by_default
+    return field in default and field not in person.public
 
 
 def shown(person: m.CrewMember | m.CastMember, field: str, production: m.Production) -> str:

@@ -119,8 +119,9 @@ class EmergencyNumber(Entry):
 class Privacy(Entry):
     private_by_default: tuple[str, ...] = spec(
         k.ListOf(k.Choice(*PRIVATE_FIELDS)),
-        "Fields of a person that are private unless their own `private:` says otherwise. "
+        "Fields of every person that are private unless the person's own `public:` lists them. "
         "Private fields never appear on distributed documents. Default: [address].",
+        default=("address",),
     )
 
 
@@ -164,10 +165,12 @@ class CrewMember(Entry):
     phone: str | None = spec(k.Phone(), "Mobile phone, quoted.")
     email: str | None = spec(k.Email(), "E-mail address.")
     address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
-    private: tuple[str, ...] | None = spec(
+    private: tuple[str, ...] = spec(
         k.ListOf(k.Choice(*PRIVATE_FIELDS)),
-        "Which of phone, email, address are private; overrides the production's default.",
-        default=None,
+        "Which of phone, email, address are private, in addition to the production's default.",
+    )
+    public: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Fields private by the production's default that this person agreed to share."
     )
     home_base: str | None = spec(k.Text(), "City the person lives in (for travel and hotel planning).")
     intern: bool = spec(k.Boolean(), "yes for interns (see interns.yaml).", default=False)
@@ -200,8 +203,12 @@ class CastMember(Entry):
     phone: str | None = spec(k.Phone(), "Actor's phone, quoted.")
     email: str | None = spec(k.Email(), "Actor's e-mail.")
     address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
-    private: tuple[str, ...] | None = spec(
-        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private.", default=None
+    private: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)),
+        "Which of phone, email, address are private, in addition to the production's default.",
+    )
+    public: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Fields private by the production's default that this person agreed to share."
     )
     agent: Agent | None = spec(k.Record(Agent), "The actor's agent.")
     pickup_address: str | None = spec(k.Text(), "Where the actor is usually picked up (hotel or home).")
@@ -410,8 +417,12 @@ class Extra(Entry):
     agency: str | None = spec(k.Text(), "Casting agency.")
     phone: str | None = spec(k.Phone(), "Phone, quoted.")
     email: str | None = spec(k.Email(), "E-mail.")
-    private: tuple[str, ...] | None = spec(
-        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Which of phone, email, address are private.", default=None
+    private: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)),
+        "Which of phone, email, address are private, in addition to the production's default.",
+    )
+    public: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Fields private by the production's default that this person agreed to share."
     )
     pay: Pay | None = spec(k.Record(Pay), "Agreed pay.")
     rights: str | None = spec(k.Text(), "Agreed rights, e.g. all media, worldwide, unlimited.")

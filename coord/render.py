@@ -9,6 +9,7 @@ literally, never run as markup.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -169,9 +170,18 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def fingerprint(context: dict[str, Any], templates: list[Path]) -> str:
-    """What a document depends on: its context, the template files, and coord's version."""
+@functools.cache
+def _code_digest() -> bytes:
+    """coord's own code: a new version of it may render the same data differently."""
     digest = hashlib.sha256(__version__.encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+def fingerprint(context: dict[str, Any], templates: list[Path]) -> str:
+    """What a document depends on: its context, the template files, and coord's code."""
+    digest = hashlib.sha256(_code_digest())
     digest.update(json.dumps(context, sort_keys=True).encode())
     for template in templates:
         digest.update(template.name.encode())
