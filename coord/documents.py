@@ -268,7 +268,8 @@ def _transport(
     cast: dict[str, m.CastMember],
     hotels: dict[str, m.Hotel],
     locations: dict[str, m.Location],
-) -> list[dict[str, str]]:
+) -> dict[str, Any]:
+    """The day's pickups in time order; `several_destinations` says whether the To column is needed."""
     vehicles = {v.id: v for v in folder.transport.vehicles}
     rows = []
     for pickup in sorted((p for p in folder.transport.pickups if p.day == day.day), key=lambda p: (p.time, p.person)):
@@ -285,7 +286,7 @@ def _transport(
                 "vehicle": " · ".join(x for x in (vehicle.type if vehicle else "", driver.name if driver else "") if x),
             }
         )
-    return rows
+    return {"rows": rows, "several_destinations": len({r["to"] for r in rows}) > 1}
 
 
 def _advance(

@@ -119,7 +119,7 @@ def weekday(index: int, language: str) -> str:
 def time_of_day_code(time_of_day: str, language: str) -> str:
     """D/N column of a scene: D, N, Dawn... in English; T, N, ... in German."""
     code = _TIME_OF_DAY.get(language, {}).get(time_of_day)
-    return code or {"day": "D", "night": "N"}.get(time_of_day, time_of_day.capitalize())
+    return code or {"day": "D", "night": "N", "morning": "Morn", "evening": "Eve"}.get(time_of_day, time_of_day.capitalize())
 
 
 def int_ext_code(int_ext: str, language: str) -> str:
