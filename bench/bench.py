@@ -18,7 +18,11 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import generate
 
+from coord import documents, render
 from coord.checks import validate
+from coord.model import ProductionFolder
+from coord.publish import build_callsheets
+from coord.schedule import shoot_days
 
 
 def best_of(runs: int, function: Callable[[], object]) -> float:
@@ -34,6 +38,38 @@ def best_of(runs: int, function: Callable[[], object]) -> float:
 def parse_floor(root: Path) -> None:
     for path in sorted(root.rglob("*.yaml")):
         yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def bench_callsheets(root: Path, folder: ProductionFolder) -> None:
+    """All call sheets as PDF, beside the floor: compiling the same Typst documents alone, in one process."""
+    import json
+
+    import typst
+
+    days = shoot_days(folder)
+    payloads = [json.dumps(documents.callsheet(folder, day)) for day in days]
+    template = render.find_template(root, "callsheet.typ")
+    fonts = [str(render.font_dir())]
+
+    def floor() -> None:
+        compiler = typst.Compiler(str(template), font_paths=fonts, ignore_system_fonts=True)
+        for payload in payloads:
+            compiler.compile(sys_inputs={"data": payload})
+
+    def full() -> None:
+        with tempfile.TemporaryDirectory() as out:
+            build_callsheets(root, [], True, ["pdf"], Path(out), None)
+
+    typst_floor = best_of(3, floor)
+    took = best_of(3, full)
+    print(f"typst floor ({len(payloads)} call sheets compiled alone): {typst_floor * 1000:7.1f} ms")
+    print(
+        f"coord callsheet --all (PDF, from YAML):   {took * 1000:7.1f} ms  = {took / typst_floor:.2f}x the floor (target: within 3x)"
+    )
+    with tempfile.TemporaryDirectory() as out:
+        build_callsheets(root, [], True, ["pdf"], Path(out), None)
+        again = best_of(3, lambda: build_callsheets(root, [], True, ["pdf"], Path(out), None))
+    print(f"second --all with nothing changed:        {again * 1000:7.1f} ms  (writes nothing)")
 
 
 def main() -> None:
@@ -54,6 +90,7 @@ def main() -> None:
         print(
             f"coord validate (load + all checks):       {took * 1000:7.1f} ms  = {took / floor:.2f}x the floor (target: within 2x)"
         )
+        bench_callsheets(root, folder)
     coord = Path(sys.executable).parent / "coord"
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     help_time = best_of(5, lambda: subprocess.run([str(coord), "--help"], check=True, capture_output=True, env=env))

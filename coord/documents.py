@@ -8,6 +8,7 @@ a document must be rebuilt.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 from urllib.parse import quote
 
@@ -183,6 +184,7 @@ def _location(loc: m.Location) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=512)
 def qr_runs(text: str) -> dict[str, Any]:
     """A QR code of `text` as runs of dark modules per row: [row, column, length], for templates to draw."""
     import segno
