@@ -13,9 +13,11 @@ $(INSTALLED): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## demo: set up .venv and run coord on the example production
+## demo: set up .venv, check the example production and render its call sheets
 demo: $(INSTALLED)
 	$(BIN)/coord validate $(EXAMPLE)
+	$(BIN)/coord callsheet --all --folder $(EXAMPLE) --format pdf --format html
+	@echo "Call sheets are in $(EXAMPLE)/out/callsheets/"
 
 ## test: set up .venv, lint, type-check and run the test suite
 test: $(INSTALLED) lint
