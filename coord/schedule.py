@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from coord import model as m
 from coord.values import Eighths, Time
 
@@ -27,32 +29,66 @@ def cast_in_scenes(day: m.ShootDay, scenes: dict[str, m.Scene]) -> set[str]:
     return {member for n in day.scenes if n in scenes for member in scenes[n].cast}
 
 
-def cast_status(folder: m.ProductionFolder) -> dict[tuple[str, int], str]:
-    """Each cast member's status per shoot day: SW, W, WF, SWF on work days, H between them.
+#: An actor not needed for more than this many calendar days between two work days is
+#: dropped and picked up again (WD ... PW) instead of being held (H) throughout.
+DROP_AFTER_DAYS = 10
 
-    A status written on a cast call (H, T, R, F) wins. The day-out-of-days and the
-    call sheet's cast column both read this, so they always agree.
+
+def calendar_days(folder: m.ProductionFolder) -> list[m.ShootDay]:
+    """Every scheduled day, shooting or not, in date order: the columns of a day-out-of-days."""
+    return sorted((d for d in folder.days if d.date is not None and "type" not in d.invalid), key=lambda d: d.date)
+
+
+def day_out_of_days(folder: m.ProductionFolder) -> dict[str, dict[dt.date, str]]:
+    """Each cast member's code per calendar date, as on a day-out-of-days.
+
+    Work days: SW (start), W, WF (finish), SWF (only day); WD when the actor is
+    dropped after that day and PW when picked up again (a gap of more than
+    DROP_AFTER_DAYS). Days between work days: H (hold) on shoot days, / on company
+    days off. A status written on a cast call (H, T, R, F) wins over all of these.
     """
     scenes = scenes_by_number(folder)
-    days = shoot_days(folder)
-    worked: dict[str, list[int]] = {}
-    for day in days:
-        for member in cast_in_scenes(day, scenes):
-            worked.setdefault(member, []).append(day.day or 0)
-    status: dict[tuple[str, int], str] = {}
-    for member, numbers in worked.items():
-        first, last = numbers[0], numbers[-1]
-        for day in days:
-            number = day.day or 0
-            if number in numbers:
-                status[member, number] = "SWF" if first == last else "SW" if number == first else "WF" if number == last else "W"
-            elif first < number < last:
-                status[member, number] = "H"
-    for day in days:
+    columns = calendar_days(folder)
+    worked: dict[str, list[dt.date]] = {}
+    for day in columns:
+        if day.type == "shoot":
+            for member in sorted(cast_in_scenes(day, scenes)):
+                worked.setdefault(member, []).append(day.date)
+    grid: dict[str, dict[dt.date, str]] = {member.id: {} for member in folder.cast}
+    for member, dates in worked.items():
+        codes = grid.setdefault(member, {})
+        for index, date in enumerate(dates):
+            picked_up = index > 0 and (date - dates[index - 1]).days > DROP_AFTER_DAYS
+            dropped = index + 1 < len(dates) and (dates[index + 1] - date).days > DROP_AFTER_DAYS
+            first, last = index == 0, index == len(dates) - 1
+            code = "SW" if first else "PW" if picked_up else "W"
+            if last:
+                code = "SWF" if first else code + "F" if code == "PW" else "WF"
+            elif dropped:
+                code += "D"
+            codes[date] = code
+        for day in columns:
+            if dates[0] < day.date < dates[-1] and day.date not in codes:
+                before = max(d for d in dates if d < day.date)
+                after = min(d for d in dates if d > day.date)
+                if (after - before).days <= DROP_AFTER_DAYS:
+                    codes[day.date] = "H" if day.type == "shoot" else "/"
+    for day in columns:
         for call in day.cast_calls:
             if call.status:
-                status[call.cast, day.day or 0] = call.status
-    return status
+                grid.setdefault(call.cast, {})[day.date] = call.status
+    return grid
+
+
+def cast_status(folder: m.ProductionFolder) -> dict[tuple[str, int], str]:
+    """Each cast member's day-out-of-days code by shoot-day number, for the call sheet's status column."""
+    numbers = {d.date: d.day for d in shoot_days(folder) if d.day is not None}
+    return {
+        (member, numbers[date]): code
+        for member, codes in day_out_of_days(folder).items()
+        for date, code in codes.items()
+        if date in numbers
+    }
 
 
 def works_on(member: m.CrewMember, day: m.ShootDay) -> bool:
