@@ -38,7 +38,7 @@ docs: $(INSTALLED)
 
 ## golden: rewrite the golden files under tests/golden after a deliberate change of output
 golden: $(INSTALLED)
-	COORD_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+	COORD_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests -k golden
 
 ## wheel-check: build a wheel, install it in a fresh venv, run it on the example
 wheel-check: $(INSTALLED)

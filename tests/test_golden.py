@@ -40,6 +40,6 @@ def test_night_shoot_golden_shows_the_wrap_after_midnight() -> None:
     assert "(+1)" in text
 
 
-def test_golden_files_are_all_in_use() -> None:
+def test_callsheet_golden_files_are_all_in_use() -> None:
     expected = {f"callsheet-day-{int(day):02d}.{fmt}" for day, fmt in CASES}
-    assert {p.name for p in GOLDEN.iterdir()} == expected
+    assert {p.name for p in GOLDEN.glob("callsheet-*")} == expected
