@@ -69,7 +69,7 @@ def jinja_environment(production_root: Path, output: str) -> Any:
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(dirs),
-            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(packaged_templates()))}),
+            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(packaged_templates()))}, delimiter=":"),
         ]
     )
     finalize: Callable[[Any], Any] | None = None
@@ -103,6 +103,8 @@ def render_text(production_root: Path, template: str, output: str, context: dict
     env = jinja_environment(production_root, output)
     try:
         return str(env.get_template(template).render(context))
+    except jinja2.TemplateNotFound as err:
+        raise CoordError(f"template {template}: the template {err.name} it uses was not found") from None
     except jinja2.TemplateSyntaxError as err:
         raise CoordError(f"template {err.name or template}, line {err.lineno}: {err.message}") from None
     except jinja2.TemplateError as err:

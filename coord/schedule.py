@@ -117,4 +117,4 @@ def call_of(person: str, day: m.ShootDay, crew: dict[str, m.CrewMember]) -> Time
         if call.cast == person:
             return cast_first_call(call)
     member = crew.get(person)
-    return crew_call_for(member, day) if member is not None else None
+    return crew_call_for(member, day) if member is not None and works_on(member, day) else None

@@ -245,8 +245,16 @@ def test_impossible_page_counts_are_refused() -> None:
 
 def test_sun_times_in_berlin_match_the_almanac() -> None:
     # timeanddate.com, Berlin, 21 June 2024: sunrise 04:43, sunset 21:33 (NOAA's method gives 04:43:15 and 21:33:19).
+    # astral (the offline library the issue asks for) computes 04:43:34 and 21:32:59, about 20 s from NOAA;
+    # printed to the minute that is at most one minute from the almanac, which is the precision we promise.
     times = sun_times(Coordinates(52.52, 13.405), dt.date(2024, 6, 21), "Europe/Berlin")
-    assert (times.sunrise, times.sunset) == ("04:43", "21:33")
+
+    def minutes(hhmm: str | None) -> int:
+        assert hhmm is not None
+        return int(hhmm[:2]) * 60 + int(hhmm[3:])
+
+    assert abs(minutes(times.sunrise) - minutes("04:43")) <= 1
+    assert abs(minutes(times.sunset) - minutes("21:33")) <= 1
     assert times.dawn is not None and times.dawn < "04:43"  # civil twilight begins before sunrise
     assert times.dusk is not None and times.dusk > "21:33"
 
