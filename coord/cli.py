@@ -90,3 +90,29 @@ def callsheet(
         click.echo(f"wrote {path}")
     if outcome.unchanged:
         click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
+
+
+@main.command()
+@click.argument("day")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["pdf", "html", "md", "docx"]),
+    multiple=True,
+    help="Output format; repeat for several. Default: pdf.",
+)
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/reports."
+)
+@click.option(
+    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
+)
+def report(day: str, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the daily production report of shoot DAY from reports/, beside the schedule."""
+    from coord.publish import build_report
+
+    outcome = build_report(folder, day, list(formats or ("pdf",)), out_dir)
+    for path in outcome.written:
+        click.echo(f"wrote {path}")
+    if outcome.unchanged:
+        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")

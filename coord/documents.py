@@ -98,7 +98,7 @@ def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | Non
             "number": number,
             "of": words["day_of"].format(day=number, total=len(days)),
             "weekday": lb.weekday(day.date.weekday(), language),
-            "date": _date(day.date, language),
+            "date": format_date(day.date, language),
             "iso": day.date.isoformat(),
             "unit": day.unit,
         },
@@ -141,7 +141,8 @@ def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | Non
     return context
 
 
-def _date(date: dt.date, language: str) -> str:
+def format_date(date: dt.date, language: str) -> str:
+    """`3 March 2027`, or `3.3.2027` in German."""
     return f"{date.day}.{date.month}.{date.year}" if language == "de" else f"{date.day} {date:%B %Y}"
 
 
@@ -299,7 +300,7 @@ def _advance(
         return None
     following = later[0]
     return {
-        "title": f"{words['day_of'].format(day=following.day, total=len(days))} · {lb.weekday(following.date.weekday(), language)} {_date(following.date, language)}",
+        "title": f"{words['day_of'].format(day=following.day, total=len(days))} · {lb.weekday(following.date.weekday(), language)} {format_date(following.date, language)}",
         "crew_call": clock(following.crew_call),
         "scenes": [_scene(scenes[n], cast, {}, language) for n in following.scenes if n in scenes],
         "pages_total": str(sch.day_pages(following, scenes)),

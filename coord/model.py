@@ -485,6 +485,14 @@ class Delay(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ExtrasWorked(Entry):
+    description: str = spec(k.Text(), "Which group, e.g. Dock workers.", required=True)
+    count: int = spec(k.Integer(1, 10_000), "How many worked.", required=True)
+    call: Time | None = spec(k.Time(), "Their call.")
+    wrap: Time | None = spec(k.Time(), "When they were released.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DayReport(Entry):
     day: int = spec(k.Integer(1, 999, "shoot-day number"), "Shoot-day number reported on.", required=True)
     crew_call: Time | None = spec(k.Time(), "Actual crew call.")
@@ -500,7 +508,7 @@ class DayReport(Entry):
     scenes: tuple[SceneReport, ...] = spec(k.ListOf(k.Record(SceneReport)), "What became of each scene.")
     cast: tuple[CastTimes, ...] = spec(k.ListOf(k.Record(CastTimes)), "The actors' time sheet.")
     crew: tuple[Headcount, ...] = spec(k.ListOf(k.Record(Headcount)), "Headcount and overtime by department.")
-    extras: tuple[Background, ...] = spec(k.ListOf(k.Record(Background)), "Background artists who worked.")
+    extras: tuple[ExtrasWorked, ...] = spec(k.ListOf(k.Record(ExtrasWorked)), "Background artists who worked, with their hours.")
     media: tuple[str, ...] = spec(k.ListOf(k.Text()), "Cards or rolls shot, e.g. A001-A004.")
     incidents: tuple[str, ...] = spec(k.ListOf(k.Text()), "Incidents and accidents.")
     delays: tuple[Delay, ...] = spec(k.ListOf(k.Record(Delay)), "Delays with cause and minutes.")

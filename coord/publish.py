@@ -69,7 +69,7 @@ def write_documents(
     pdf: render.PdfRenderer | None = None
     for fmt in formats:
         template_name = f"{template}.typ" if fmt == "pdf" else f"{template}.{'html' if fmt == 'html' else 'md'}.j2"
-        template_files = _template_files(root, template_name)
+        template_files = render.pdf_template_files(root, template_name) if fmt == "pdf" else _template_files(root, template_name)
         for pattern, context in items:
             output = target / pattern.format(ext=fmt)
             stamp = render.fingerprint(context, template_files)
@@ -96,3 +96,14 @@ def write_documents(
 def _template_files(root: Path, name: str) -> list[Path]:
     """Every template file a document may use: the named one and its default, wherever they are."""
     return [folder / name for folder in render.template_dirs(root) if (folder / name).is_file()]
+
+
+def build_report(root: Path, wanted: str, formats: list[str], out_dir: Path | None) -> Outcome:
+    """Render the daily production report of one shoot day from reports/ beside the schedule."""
+    from coord.report import daily_report, find_report
+
+    folder = load_for(root, (*CALLSHEET_INPUTS, "reports"))
+    day, day_report = find_report(folder, wanted)
+    target = out_dir or root / "out" / "reports"
+    name = f"{day.date}-day-{day.day or 0:02d}-report.{{ext}}"
+    return write_documents(root, target, "report", formats, [(name, daily_report(folder, day, day_report))])

@@ -111,14 +111,26 @@ def render_text(production_root: Path, template: str, output: str, context: dict
         raise CoordError(f"template {template}: {err.message}") from None
 
 
+#: The shared look of every PDF, put in front of each Typst template.
+TYPST_STYLE = "coord-style.typ"
+
+
+def pdf_template_files(production_root: Path, template: str) -> list[Path]:
+    """What a PDF is made from: the shared style, then the document's template (each the production's own if it has one)."""
+    return [find_template(production_root, TYPST_STYLE), find_template(production_root, template)]
+
+
 class PdfRenderer:
     """Compiles Typst templates fed with a context as JSON; one instance serves many documents."""
 
     def __init__(self, production_root: Path, template: str):
         import typst
 
-        self.template = find_template(production_root, template)
-        self._compiler = typst.Compiler(str(self.template), font_paths=[str(font_dir())], ignore_system_fonts=True)
+        style, self.template = pdf_template_files(production_root, template)
+        source = style.read_bytes() + b"\n" + self.template.read_bytes()
+        self._compiler = typst.Compiler(
+            source, root=str(self.template.parent), font_paths=[str(font_dir())], ignore_system_fonts=True
+        )
 
     def render(self, context: dict[str, Any]) -> bytes:
         import typst

@@ -1,0 +1,232 @@
+"""The daily production report: what happened on a shoot day, beside what was planned, and the totals to date."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from coord import documents
+from coord import labels as lb
+from coord import model as m
+from coord import schedule as sch
+from coord.documents import Context, clock
+from coord.findings import CoordError
+from coord.values import Eighths, Time
+
+DONE = ("complete", "added")
+
+
+def find_report(folder: m.ProductionFolder, wanted: str) -> tuple[m.ShootDay, m.DayReport]:
+    """The shoot day (by number or date) and its report from reports/."""
+    day = documents.find_day(folder, wanted)
+    for report in folder.reports:
+        if report.day == day.day:
+            return day, report
+    raise CoordError(f"day {day.day} has no report yet: add reports/day-{day.day:02d}.yaml (see docs/format.md)")
+
+
+@dataclass(frozen=True)
+class ToDate:
+    """Progress after a shoot day: what the schedule planned by then and what was shot."""
+
+    days_done: int
+    days_left: int
+    scenes_scheduled: int
+    scenes_done: int
+    pages_scheduled: Eighths
+    pages_done: Eighths
+
+    @property
+    def scenes_ahead(self) -> int:
+        return self.scenes_done - self.scenes_scheduled
+
+    @property
+    def pages_ahead(self) -> int:
+        """Eighths ahead of schedule (negative: behind)."""
+        return self.pages_done.eighths - self.pages_scheduled.eighths
+
+
+def to_date(folder: m.ProductionFolder, day: m.ShootDay) -> ToDate:
+    """Totals after `day`: a scene counts as done once reported complete (or added); a partly shot one adds its pages."""
+    scenes = sch.scenes_by_number(folder)
+    days = sch.shoot_days(folder)
+    number = day.day or 0
+    planned = [n for d in days if (d.day or 0) <= number for n in d.scenes if n in scenes]
+    reports = [r for r in folder.reports if r.day <= number]
+    done = {line.scene for r in reports for line in r.scenes if line.result in DONE and line.scene in scenes}
+    partial: dict[str, int] = {}
+    for r in reports:
+        for line in r.scenes:
+            if line.result == "part" and line.scene in scenes and line.scene not in done:
+                partial[line.scene] = partial.get(line.scene, 0) + (line.pages.eighths if line.pages else 0)
+    pages_done = sum(scenes[n].pages.eighths for n in done) + sum(
+        min(shot, scenes[n].pages.eighths) for n, shot in partial.items()
+    )
+    return ToDate(
+        days_done=sum(1 for d in days if (d.day or 0) <= number),
+        days_left=sum(1 for d in days if (d.day or 0) > number),
+        scenes_scheduled=len(planned),
+        scenes_done=len(done),
+        pages_scheduled=Eighths(sum(scenes[n].pages.eighths for n in planned)),
+        pages_done=Eighths(pages_done),
+    )
+
+
+def duration(start: Time | None, end: Time | None) -> str:
+    """`10:45 h` from start to end; empty when either is missing."""
+    if start is None or end is None or end < start:
+        return ""
+    hours, minutes = divmod(end - start, 60)
+    return f"{hours}:{minutes:02d} h"
+
+
+def signed(amount: int, unit: type = int) -> str:
+    """`+3`, `−7/8`, `±0`: how far ahead (+) or behind (−) the shoot is."""
+    if not amount:
+        return "±0"
+    return ("+" if amount > 0 else "−") + str(unit(abs(amount)))
+
+
+def daily_report(folder: m.ProductionFolder, day: m.ShootDay, report: m.DayReport) -> Context:
+    """Everything the daily production report shows for `day`."""
+    production = folder.production
+    language = production.language
+    words = lb.labels(language)
+    scenes = sch.scenes_by_number(folder)
+    cast = {c.id: c for c in folder.cast}
+    days = sch.shoot_days(folder)
+    lines = {line.scene: line for line in report.scenes}
+    totals = to_date(folder, day)
+    meals = day.meals or m.Meals()
+
+    def scene_row(number: str, planned: bool) -> dict[str, str]:
+        line = lines.get(number)
+        scene = scenes.get(number)
+        result = line.result if line else "not_reported"
+        moved = f" → {words['day']} {line.moved_to}" if line and line.moved_to else ""
+        return {
+            "number": number,
+            "set": scene.set if scene else "",
+            "planned": str(scene.pages) if scene and planned else "",
+            "result": words[f"result_{result}"] + moved,
+            "pages": str(line.pages) if line and line.pages else "",
+            "setups": str(line.setups) if line and line.setups is not None else "",
+            "screen_time": _mm_ss(line.screen_time) if line else "",
+            "notes": line.notes or "" if line else "",
+        }
+
+    shot_today = Eighths(sum(line.pages.eighths for line in report.scenes if line.pages))
+    return {
+        "language": language,
+        "paper": production.paper,
+        "labels": dict(words),
+        "production": {"title": production.title, "company": production.company, "episode": production.episode or ""},
+        "day": {
+            "number": day.day or 0,
+            "of": words["day_of"].format(day=day.day, total=len(days)),
+            "weekday": lb.weekday(day.date.weekday(), language),
+            "date": documents.format_date(day.date, language),
+        },
+        "times": [
+            {"label": words[key], "planned": clock(planned), "actual": clock(actual)}
+            for key, planned, actual in (
+                ("crew_call", day.crew_call, report.crew_call),
+                ("first_shot", day.shooting_call, report.first_shot),
+                ("lunch_start", meals.lunch, report.lunch_start),
+                ("lunch_end", None, report.lunch_end),
+                ("second_meal_start", meals.second_meal, report.second_meal_start),
+                ("second_meal_end", None, report.second_meal_end),
+                ("first_shot_after_lunch", None, report.first_shot_after_lunch),
+                ("camera_wrap", day.wrap, report.camera_wrap),
+                ("crew_wrap", None, report.crew_wrap),
+                ("last_out", None, report.last_out),
+            )
+            if planned is not None or actual is not None
+        ],
+        "hours_worked": duration(report.crew_call, report.crew_wrap),
+        "wrap_against_plan": _against_plan(day.wrap, report.camera_wrap, words),
+        "scenes": [scene_row(n, True) for n in day.scenes]
+        + [scene_row(line.scene, False) for line in report.scenes if line.scene not in day.scenes],
+        "scene_totals": {
+            "planned_pages": str(sch.day_pages(day, scenes)),
+            "shot_pages": str(shot_today),
+            "setups": str(sum(line.setups or 0 for line in report.scenes)),
+            "screen_time": _mm_ss(sum(line.screen_time or 0 for line in report.scenes)),
+        },
+        "cast": [_cast_times(t, cast) for t in sorted(report.cast, key=lambda t: cast[t.cast].number if t.cast in cast else 0)],
+        "crew": [
+            {"department": lb.department(h.department, language), "people": h.people, "overtime": _hours(h.overtime)}
+            for h in sorted(report.crew, key=lambda h: m.DEPARTMENTS.index(h.department))
+        ],
+        "crew_total": {"people": sum(h.people for h in report.crew), "overtime": _hours(sum(h.overtime for h in report.crew))},
+        "extras": [
+            {
+                "description": e.description,
+                "count": e.count,
+                "call": clock(e.call),
+                "wrap": clock(e.wrap),
+                "hours": duration(e.call, e.wrap),
+            }
+            for e in report.extras
+        ],
+        "media": list(report.media),
+        "incidents": list(report.incidents),
+        "delays": [{"cause": d.cause, "minutes": d.minutes} for d in report.delays],
+        "delay_total": sum(d.minutes for d in report.delays),
+        "equipment_problems": list(report.equipment_problems),
+        "notes": report.notes or "",
+        "to_date": {
+            "days": words["days_done"].format(
+                done=totals.days_done, total=totals.days_done + totals.days_left, left=totals.days_left
+            ),
+            "scenes_scheduled": totals.scenes_scheduled,
+            "scenes_done": totals.scenes_done,
+            "scenes_ahead": signed(totals.scenes_ahead),
+            "pages_scheduled": str(totals.pages_scheduled),
+            "pages_done": str(totals.pages_done),
+            "pages_ahead": signed(totals.pages_ahead, Eighths),
+            "status": words["ahead"]
+            if totals.pages_ahead > 0
+            else words["behind"]
+            if totals.pages_ahead < 0
+            else words["on_schedule"],
+        },
+    }
+
+
+def _against_plan(planned: Time | None, actual: Time | None, words: Mapping[str, str]) -> str:
+    """`45 min over` or `1:20 h early`, comparing the camera wrap with the planned wrap."""
+    if planned is None or actual is None or planned == actual:
+        return ""
+    difference = actual - planned
+    amount = f"{abs(difference)} min" if abs(difference) < 60 else f"{abs(difference) // 60}:{abs(difference) % 60:02d} h"
+    return words["over"].format(amount=amount) if difference > 0 else words["early"].format(amount=amount)
+
+
+def _cast_times(times: m.CastTimes, cast: dict[str, m.CastMember]) -> dict[str, Any]:
+    member = cast.get(times.cast)
+    return {
+        "number": member.number if member else "",
+        "actor": member.actor if member else times.cast,
+        "character": member.character if member else "",
+        "pickup": clock(times.pickup),
+        "arrival": clock(times.arrival),
+        "makeup": clock(times.makeup),
+        "on_set": clock(times.on_set),
+        "meal_out": clock(times.meal_out),
+        "meal_in": clock(times.meal_in),
+        "wrap": clock(times.wrap),
+        "back": clock(times.back),
+        "flags": "",  # short turnaround and rest-time flags come with the working-time rules
+    }
+
+
+def _mm_ss(seconds: int | None) -> str:
+    if not seconds:
+        return ""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}" if minutes else "–"
