@@ -128,7 +128,8 @@ class PdfRenderer:
 
         style, self.template = pdf_template_files(production_root, template)
         source = style.read_bytes() + b"\n" + self.template.read_bytes()
-        self._compiler = typst.Compiler(
+        # typst's stub ties `input` and `font_paths` to one type; bytes in, a path for the fonts is right.
+        self._compiler = typst.Compiler(  # type: ignore[misc]
             source, root=str(self.template.parent), font_paths=[str(font_dir())], ignore_system_fonts=True
         )
 
