@@ -69,8 +69,7 @@ def persons(folder: m.ProductionFolder) -> dict[str, m.CrewMember | m.CastMember
 
 
 def _unknown(out: Reporter, pos: Pos, what: str, value: str, known: Iterable[str], where: str) -> None:
-    known = list(known)
-    close = suggest(value, known)
+    close = suggest(value, [k for k in known if k])
     hint = f'did you mean "{close}"?' if close else f"add it to {where}, or correct the spelling"
     out.error(pos, f'unknown {what} "{value}"', hint)
 
