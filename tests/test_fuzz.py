@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
+import pytest
+from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import MINIMAL
 
 from coord.checks import validate
 
@@ -26,7 +25,9 @@ YAML_BITS = st.sampled_from(
     bits=st.lists(YAML_BITS, max_size=6),
     cut=st.integers(0, 40),
 )
-def test_random_edits_never_crash(tmp_path_factory, name: str, at: int, bits: list[str], cut: int) -> None:  # type: ignore[no-untyped-def]
+def test_random_edits_never_crash(
+    tmp_path_factory: pytest.TempPathFactory, name: str, at: int, bits: list[str], cut: int
+) -> None:
     folder = tmp_path_factory.mktemp("fuzz") / "production"
     shutil.copytree(MINIMAL, folder)
     path = folder / name
