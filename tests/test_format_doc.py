@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from conftest import REPO
 
 from coord import model as m
+from coord.findings import Findings
 from coord.formatdoc import documented_files, field_rows, update
+from coord.load import FILES, _load_list, _load_record_file
 
 FORMAT_MD = REPO / "docs" / "format.md"
 
@@ -36,3 +39,28 @@ def test_nested_fields_are_listed_with_their_path() -> None:
     assert "cast_calls[].pickup" in paths
     assert "weather.high" in paths
     assert [row[0] for row in field_rows(m.Transport)].count("pickups[].from") == 1
+
+
+def test_every_yaml_example_in_the_format_reference_loads_without_findings(tmp_path: Path) -> None:
+    """The examples in docs/format.md are real: each loads as its file with no error or unknown field."""
+    text = FORMAT_MD.read_text(encoding="utf-8")
+    names = {f"## {name}": name for name in documented_files()}
+    names["## schedule.yaml (or days/)"] = "schedule.yaml"
+    checked = 0
+    for section in re.split(r"\n(?=## )", text):
+        heading = section.splitlines()[0]
+        name = names.get(heading)
+        for example in re.findall(r"```yaml\n(.*?)```", section, re.S):
+            assert name is not None, f"a YAML example under {heading!r}, which is not a file section"
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(example, encoding="utf-8")
+            findings = Findings()
+            spec = next((s for s in FILES if s.name == name), None)
+            if spec is not None and spec.is_list:
+                _load_list(tmp_path, path, spec, findings)
+            else:
+                _load_record_file(tmp_path, path, spec.cls if spec else m.DayReport, findings)
+            assert not findings, [f"{name}: {f.pos} {f.message}" for f in findings]
+            checked += 1
+    assert checked >= 11
