@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -93,6 +93,61 @@ def callsheet(
 
 
 @main.command()
+@click.option("--office", is_flag=True, help="The office copy, with private phones, e-mails and addresses. Never distribute it.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["pdf", "html", "md", "docx", "csv", "vcf"]),
+    multiple=True,
+    help="Output format; repeat for several. csv for spreadsheets, vcf (vCard) for phones. Default: pdf.",
+)
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/contacts."
+)
+@click.option(
+    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
+)
+def contacts(office: bool, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the contact list; CSV and vCard too.
+
+    Emergency numbers, the office, crew by department, cast with agents, vendors,
+    hotels, locations and hospitals. Private data only in the --office copy.
+    """
+    from coord.contacts import build_contacts
+
+    outcome = build_contacts(folder, list(formats or ("pdf",)), out_dir, office)
+    for path in outcome.written:
+        click.echo(f"wrote {path}")
+    if outcome.unchanged:
+        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
+
+
+@main.command("calendar")
+@click.option(
+    "--for", "for_person", metavar="PERSON", help="A crew or cast id: that person's own calls. Default: the production's."
+)
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/calendar."
+)
+@click.option(
+    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
+)
+def calendar_command(for_person: str | None, out_dir: Path | None, folder: Path) -> None:
+    """Write the shoot days as an .ics calendar.
+
+    One event per shoot day for the production (crew call to wrap), or, with --for,
+    one per day the person is called (their own call to wrap).
+    """
+    from coord.ical import build_calendar
+
+    outcome = build_calendar(folder, for_person, out_dir)
+    for path in outcome.written:
+        click.echo(f"wrote {path}")
+    if outcome.unchanged:
+        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
+
+
+@main.command()
 @click.argument("day")
 @click.option(
     "--format",
@@ -116,3 +171,57 @@ def report(day: str, formats: tuple[str, ...], out_dir: Path | None, folder: Pat
         click.echo(f"wrote {path}")
     if outcome.unchanged:
         click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
+
+
+if TYPE_CHECKING:
+    from coord.publish import Outcome
+
+
+def _wrote(outcome: Outcome) -> None:
+    """One `wrote PATH` line per file written, then how many were already up to date."""
+    for path in outcome.written:
+        click.echo(f"wrote {path}")
+    if outcome.unchanged:
+        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
+
+
+@main.command()
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["pdf", "html", "md", "docx"]),
+    multiple=True,
+    help="Output format; repeat for several. Default: pdf.",
+)
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/schedule."
+)
+@click.option(
+    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
+)
+def schedule(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the shooting schedule: each day's scenes in shooting order with page totals, and the stripboard."""
+    from coord.publish import build_schedule
+
+    _wrote(build_schedule(folder, list(formats or ("pdf",)), out_dir))
+
+
+@main.command()
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["pdf", "html", "md", "docx", "csv"]),
+    multiple=True,
+    help="Output format; repeat for several. Default: pdf.",
+)
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/dood."
+)
+@click.option(
+    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
+)
+def dood(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the cast day-out-of-days: each actor's code (SW, W, WF, H, ...) per date, with totals."""
+    from coord.publish import build_dood
+
+    _wrote(build_dood(folder, list(formats or ("pdf",)), out_dir))

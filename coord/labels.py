@@ -76,6 +76,27 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Keine Verkürzung der Ruhezeit ohne Zustimmung der Herstellungsleitung. Bitte pünktlich sein.",
     ),
     "page_of": ("Page {page} of {pages}", "Seite {page} von {pages}"),
+    # contact list and calendar
+    "contact_list": ("Contact List", "Kontaktliste"),
+    "office_copy": (
+        "OFFICE COPY – contains private data, do not distribute",
+        "BÜROEXEMPLAR – enthält private Daten, nicht weitergeben",
+    ),
+    "private_legend": ("Private values are in italics: for the office only.", "Private Angaben sind kursiv: nur für das Büro."),
+    "emergency_numbers": ("Emergency numbers", "Notrufnummern"),
+    "office_hours": ("Hours", "Bürozeiten"),
+    "email": ("E-mail", "E-Mail"),
+    "agent": ("Agent", "Agent/in"),
+    "vendors": ("Vendors and rental houses", "Verleiher und Lieferanten"),
+    "vendor": ("Vendor", "Firma"),
+    "departments": ("Departments", "Abteilungen"),
+    "contact_person": ("Contact", "Ansprechpartner"),
+    "hotels": ("Hotels", "Hotels"),
+    "hotel": ("Hotel", "Hotel"),
+    "hospitals": ("Nearest hospitals", "Nächste Krankenhäuser"),
+    "nearest_to": ("Nearest to", "Nächstes für"),
+    "calendar_call": ("{title} – Day {day} – call {call}", "{title} – Drehtag {day} – Beginn {call}"),
+    "calendar_crew_call": ("{title} – Day {day} – crew call {call}", "{title} – Drehtag {day} – Drehbeginn Team {call}"),
     # daily production report
     "daily_report": ("Daily Production Report", "Tagesbericht"),
     "day": ("day", "Tag"),
@@ -131,6 +152,33 @@ _LABELS: dict[str, tuple[str, str]] = {
     "ahead": ("Ahead of schedule", "Vor dem Plan"),
     "behind": ("Behind schedule", "Hinter dem Plan"),
     "on_schedule": ("On schedule", "Im Plan"),
+    # shooting schedule and day-out-of-days
+    "shooting_schedule": ("Shooting Schedule", "Drehplan"),
+    "schedule_summary": (
+        "{days} shoot days · {scenes} scenes · {pages} pages",
+        "{days} Drehtage · {scenes} Bilder · {pages} Seiten",
+    ),
+    "schedule_unit": ("Unit", "Einheit"),
+    "day_type_rest": ("Rest day", "Ruhetag"),
+    "day_type_travel": ("Travel day", "Reisetag"),
+    "day_type_holiday": ("Holiday", "Feiertag"),
+    "stripboard": ("Stripboard", "Stripboard"),
+    "strip_day": ("Day", "DT"),
+    "end_of_day": ("End of day {day} · {date} · {pages} pages", "Ende Drehtag {day} · {date} · {pages} Seiten"),
+    "not_scheduled": ("Not scheduled", "Nicht disponiert"),
+    "strip_colours": ("Strip colours", "Streifenfarben"),
+    "strip_int_day": ("INT day", "Innen Tag"),
+    "strip_ext_day": ("EXT day", "Außen Tag"),
+    "strip_int_night": ("INT night", "Innen Nacht"),
+    "strip_ext_night": ("EXT night", "Außen Nacht"),
+    "day_out_of_days": ("Day out of Days", "Drehtageübersicht Darsteller"),
+    "dood_work": ("Work", "Dreh"),
+    "dood_hold": ("Hold", "Halten"),
+    "dood_travel": ("Travel", "Reise"),
+    "dood_first": ("First work", "Erster Dreh"),
+    "dood_last": ("Last work", "Letzter Dreh"),
+    "dood_legend": ("Codes", "Kürzel"),
+    "dood_shoot_day": ("Shoot day", "Drehtag"),
 }
 _DEPARTMENTS: dict[str, tuple[str, str]] = {
     "production": ("Production", "Produktion"),
@@ -153,6 +201,24 @@ _WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
 }
+_WEEKDAYS_SHORT = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
+}
+#: Day-out-of-days codes (coord.schedule.day_out_of_days) and what they mean, in legend order.
+_DOOD_CODES: dict[str, tuple[str, str]] = {
+    "SW": ("Start work", "Erster Drehtag"),
+    "W": ("Work", "Drehtag"),
+    "WF": ("Work, finish", "Letzter Drehtag"),
+    "SWF": ("Start, work, finish (one day only)", "Einziger Drehtag"),
+    "WD": ("Work, then dropped", "Drehtag, danach ausgebucht"),
+    "PW": ("Picked up again, work", "Wieder gebucht, Drehtag"),
+    "H": ("Hold", "Haltetag"),
+    "T": ("Travel", "Reisetag"),
+    "R": ("Rehearsal", "Probe"),
+    "F": ("Fitting", "Kostümprobe"),
+    "/": ("Company day off", "Drehfrei"),
+}
 _TIME_OF_DAY = {"en": {}, "de": {"day": "T", "night": "N", "dawn": "MD", "dusk": "AD", "morning": "M", "evening": "A"}}
 _INT_EXT = {"en": {}, "de": {"INT": "I", "EXT": "A", "INT/EXT": "I/A"}}
 
@@ -169,6 +235,16 @@ def department(name: str, language: str) -> str:
 
 def weekday(index: int, language: str) -> str:
     return _WEEKDAYS["de" if language == "de" else "en"][index]
+
+
+def weekday_short(index: int, language: str) -> str:
+    return _WEEKDAYS_SHORT["de" if language == "de" else "en"][index]
+
+
+def dood_codes(language: str) -> list[tuple[str, str]]:
+    """The legend of a day-out-of-days: (code, meaning) pairs."""
+    index = 1 if language == "de" else 0
+    return [(code, pair[index]) for code, pair in _DOOD_CODES.items()]
 
 
 def time_of_day_code(time_of_day: str, language: str) -> str:

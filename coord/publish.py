@@ -107,3 +107,57 @@ def build_report(root: Path, wanted: str, formats: list[str], out_dir: Path | No
     target = out_dir or root / "out" / "reports"
     name = f"{day.date}-day-{day.day or 0:02d}-report.{{ext}}"
     return write_documents(root, target, "report", formats, [(name, daily_report(folder, day, day_report))])
+
+
+#: The files the shooting schedule and the day-out-of-days are made from.
+PLANNING_INPUTS = ("production.yaml", "cast", "locations", "scenes", "schedule.yaml", "days")
+
+
+def build_schedule(root: Path, formats: list[str], out_dir: Path | None) -> Outcome:
+    """Render the shooting schedule (one-liner and stripboard) as schedule.EXT, by default in FOLDER/out/schedule."""
+    from coord.planning import shooting_schedule
+
+    folder = _load_plan(root)
+    target = out_dir or root / "out" / "schedule"
+    return write_documents(root, target, "schedule", formats, [("schedule.{ext}", shooting_schedule(folder))])
+
+
+def build_dood(root: Path, formats: list[str], out_dir: Path | None) -> Outcome:
+    """Render the cast day-out-of-days as dood.EXT, by default in FOLDER/out/dood; `csv` is the bare grid."""
+    from coord.planning import dood, dood_table
+
+    context = dood(_load_plan(root))
+    target = out_dir or root / "out" / "dood"
+    outcome = write_documents(root, target, "dood", [f for f in formats if f != "csv"], [("dood.{ext}", context)])
+    if "csv" in formats:
+        _write_csv(target / "dood.csv", dood_table(context), outcome)
+    return outcome
+
+
+def _load_plan(root: Path) -> m.ProductionFolder:
+    from coord.schedule import calendar_days
+
+    folder = load_for(root, PLANNING_INPUTS)
+    if not calendar_days(folder):
+        raise CoordError("nothing is scheduled yet: add days to schedule.yaml (see docs/format.md)")
+    return folder
+
+
+def _write_csv(output: Path, rows: list[list[str]], outcome: Outcome) -> None:
+    """A table as CSV for spreadsheets (UTF-8 with BOM, formula-like cells kept as text), rewritten only when it changed."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([[_as_text(cell) for cell in row] for row in rows])
+    data = buffer.getvalue().encode("utf-8-sig")
+    if output.is_file() and output.read_bytes() == data:
+        outcome.unchanged.append(output)
+        return
+    render.write_atomic(output, data)
+    outcome.written.append(output)
+
+
+def _as_text(cell: str) -> str:
+    """A spreadsheet runs a cell starting with = + - @ as a formula; a leading ' keeps a typed name plain text."""
+    return "'" + cell if cell.startswith(("=", "+", "-", "@", "\t", "\r")) else cell

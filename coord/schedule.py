@@ -53,7 +53,9 @@ def day_out_of_days(folder: m.ProductionFolder) -> dict[str, dict[dt.date, str]]
     for day in columns:
         if day.type == "shoot":
             for member in sorted(cast_in_scenes(day, scenes)):
-                worked.setdefault(member, []).append(day.date)
+                dates = worked.setdefault(member, [])
+                if not dates or dates[-1] != day.date:  # two units on one date are one work day
+                    dates.append(day.date)
     grid: dict[str, dict[dt.date, str]] = {member.id: {} for member in folder.cast}
     for member, dates in worked.items():
         codes = grid.setdefault(member, {})
@@ -82,12 +84,13 @@ def day_out_of_days(folder: m.ProductionFolder) -> dict[str, dict[dt.date, str]]
 
 def cast_status(folder: m.ProductionFolder) -> dict[tuple[str, int], str]:
     """Each cast member's day-out-of-days code by shoot-day number, for the call sheet's status column."""
-    numbers = {d.date: d.day for d in shoot_days(folder) if d.day is not None}
+    grid = day_out_of_days(folder)
     return {
-        (member, numbers[date]): code
-        for member, codes in day_out_of_days(folder).items()
-        for date, code in codes.items()
-        if date in numbers
+        (member, day.day): codes[day.date]
+        for day in shoot_days(folder)  # every unit's day, also two on one date
+        if day.day is not None
+        for member, codes in grid.items()
+        if day.date in codes
     }
 
 

@@ -19,3 +19,11 @@ def minimal(tmp_path: Path) -> Path:
     target = tmp_path / "production"
     shutil.copytree(MINIMAL, target)
     return target
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A copy of the example production (without its rendered out/), for a test to edit."""
+    target = tmp_path / "harbour-lights"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("out"))
+    return target

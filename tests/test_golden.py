@@ -7,7 +7,6 @@ review the diff of tests/golden/ before committing it.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, TESTS

@@ -1,0 +1,303 @@
+"""The contact list: who to call, as plain data for the templates, and as CSV and vCard for phones and spreadsheets.
+
+Two versions are made from the same data. The distributed one (the default)
+withholds every private field (`documents.is_private`); the office one prints
+them and says on every page, row set and card that it must not be passed on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from coord import labels as lb
+from coord import model as m
+from coord.documents import Context, is_private
+from coord.ical import slug, write_if_changed
+from coord.publish import Outcome, load_for, write_documents
+
+#: The files a contact list is made from; errors elsewhere (schedule, transport) do not block it.
+CONTACT_INPUTS = ("production.yaml", "crew", "cast", "locations", "hotels", "equipment")
+DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")
+EXPORT_FORMATS = ("csv", "vcf")
+#: The columns of the CSV export, in order (documented in the README).
+CSV_COLUMNS = ("kind", "department", "role", "name", "phone", "email", "address", "agent", "agency", "represents")
+
+Person = m.CrewMember | m.CastMember
+
+
+def contact_list(folder: m.ProductionFolder, office: bool = False) -> Context:
+    """Everything the contact list prints, in the order it prints it; `office` adds the private fields."""
+    production = folder.production
+    language = production.language
+    words = lb.labels(language)
+    return {
+        "language": language,
+        "paper": production.paper,
+        "labels": dict(words),
+        "office_copy": office,
+        "production": {
+            "title": production.title,
+            "company": production.company,
+            "episode": production.episode or "",
+            "office": _office(production),
+        },
+        "emergency": [{"label": e.label, "phone": e.phone} for e in production.emergency_numbers],
+        "crew": [
+            {
+                "department": lb.department(department, language),
+                "people": [{"role": c.role, "name": c.name, **_printed(c, production, office)} for c in members],
+            }
+            for department, members in crew_by_department(folder)
+        ],
+        "cast": [
+            {
+                "number": c.number,
+                "actor": c.actor,
+                "character": c.character,
+                **_printed(c, production, office),
+                "agent": _agent(c.agent),
+            }
+            for c in sorted(folder.cast, key=lambda c: c.number)
+        ],
+        "vendors": _vendors(folder.equipment, language),
+        "hotels": [
+            {
+                "name": h.name,
+                "address": h.address,
+                "phone": h.phone or "",
+                "email": h.email or "",
+                "contact": _contact(h.contact),
+            }
+            for h in folder.hotels
+        ],
+        "locations": [{"name": loc.name, "address": loc.address, "contact": _contact(loc.contact)} for loc in folder.locations],
+        "hospitals": _hospitals(folder.locations),
+    }
+
+
+def reachable(person: Person, production: m.Production, office: bool) -> dict[str, Any]:
+    """Phone, e-mail and address as this version may give them, and which of those given are private."""
+    values: dict[str, Any] = {}
+    private = []
+    for field in m.PRIVATE_FIELDS:
+        value = getattr(person, field, None) or ""
+        if value and is_private(person, field, production):
+            if office:
+                private.append(field)
+            else:
+                value = ""
+        values[field] = value
+    values["private"] = private
+    return values
+
+
+def _printed(person: Person, production: m.Production, office: bool) -> dict[str, Any]:
+    """The printed list shows home addresses only in the office version, even shared ones: it is a phone list."""
+    values = reachable(person, production, office)
+    if not office:
+        values["address"] = ""
+    return values
+
+
+def crew_by_department(folder: m.ProductionFolder) -> list[tuple[str, list[m.CrewMember]]]:
+    """The crew grouped by department in the industry's order (coord.model.DEPARTMENTS); empty departments left out."""
+    groups = [(department, [c for c in folder.crew if c.department == department]) for department in m.DEPARTMENTS]
+    return [(department, members) for department, members in groups if members]
+
+
+def _office(production: m.Production) -> dict[str, str]:
+    office = production.office
+    if office is None:
+        return {"address": "", "phone": "", "email": "", "hours": ""}
+    return {"address": office.address, "phone": office.phone, "email": office.email or "", "hours": office.hours or ""}
+
+
+def _joined(*parts: str | None) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+def _contact(contact: m.Contact | None) -> str:
+    if contact is None:
+        return ""
+    name = f"{contact.name} ({contact.role})" if contact.role else contact.name
+    return _joined(name, contact.phone, contact.email)
+
+
+def _agent(agent: m.Agent | None) -> str:
+    if agent is None:
+        return ""
+    name = f"{agent.name} ({agent.agency})" if agent.agency else agent.name
+    return _joined(name, agent.phone, agent.email)
+
+
+def _vendors(orders: tuple[m.Order, ...], language: str) -> list[dict[str, str]]:
+    """One entry per vendor name (cancelled orders left out), the first value given for each field, by name."""
+    merged: dict[str, dict[str, Any]] = {}
+    for order in orders:
+        vendor = order.vendor
+        if vendor is None or order.status == "cancelled":
+            continue
+        entry = merged.setdefault(vendor.name.strip().casefold(), {"name": vendor.name, "departments": set()})
+        for field in ("contact", "phone", "email", "address"):
+            entry[field] = entry.get(field) or getattr(vendor, field) or ""
+        entry["departments"].add(order.department)
+    return [
+        {
+            **entry,
+            "departments": ", ".join(lb.department(d, language) for d in m.DEPARTMENTS if d in entry["departments"]),
+        }
+        for _, entry in sorted(merged.items())
+    ]
+
+
+def _hospitals(locations: tuple[m.Location, ...]) -> list[dict[str, str]]:
+    """Each hospital once, with the locations it is nearest to."""
+    by_name: dict[str, dict[str, Any]] = {}
+    for loc in locations:
+        if loc.hospital is None:
+            continue
+        hospital = loc.hospital
+        entry = by_name.setdefault(
+            hospital.name, {"name": hospital.name, "address": hospital.address, "phone": hospital.phone, "locations": []}
+        )
+        entry["locations"].append(loc.name)
+    return [{**entry, "locations": ", ".join(entry["locations"])} for entry in by_name.values()]
+
+
+# ---- CSV and vCard exports -----------------------------------------------------------
+
+
+def csv_rows(folder: m.ProductionFolder, office: bool) -> list[dict[str, str]]:
+    """One row per crew member, cast member and agent (an agent of several actors once)."""
+    production = folder.production
+    words = lb.labels(production.language)
+    rows = []
+    for department, members in crew_by_department(folder):
+        for c in members:
+            rows.append(
+                _csv_row("crew", lb.department(department, production.language), c.role, c.name, reachable(c, production, office))
+            )
+    agents: dict[tuple[str, str], dict[str, str]] = {}
+    for actor in sorted(folder.cast, key=lambda a: a.number):
+        agent = actor.agent
+        row = _csv_row("cast", words["cast"], actor.character, actor.actor, reachable(actor, production, office))
+        if agent is not None:
+            row.update(agent=agent.name, agency=agent.agency or "")
+            contact = {"phone": agent.phone or "", "email": agent.email or "", "address": ""}
+            entry = agents.setdefault(
+                (agent.name, agent.agency or ""), _csv_row("agent", "", words["agent"], agent.name, contact)
+            )
+            entry["agency"] = agent.agency or ""
+            entry["represents"] = "; ".join(x for x in (entry["represents"], actor.actor) if x)
+        rows.append(row)
+    return rows + list(agents.values())
+
+
+def _csv_row(kind: str, department: str, role: str, name: str, contact: dict[str, Any]) -> dict[str, str]:
+    row = dict.fromkeys(CSV_COLUMNS, "")
+    row.update(kind=kind, department=department, role=role, name=name)
+    row.update((field, contact[field]) for field in ("phone", "email", "address"))
+    return row
+
+
+def contacts_csv(folder: m.ProductionFolder, office: bool) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel shows umlauts; the office copy starts with a warning line."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    if office:
+        writer.writerow([lb.labels(folder.production.language)["office_copy"]])
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows([spreadsheet_text(row[c]) for c in CSV_COLUMNS] for row in csv_rows(folder, office))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def spreadsheet_text(cell: str) -> str:
+    """A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading ', so it stays text.
+
+    Digits and phone punctuation alone cannot do harm: "+49 171 482 9035" is left as typed, so that
+    the file still imports into address books.
+    """
+    if cell.startswith(("=", "+", "-", "@", "\t", "\r")) and not re.fullmatch(r"[0-9+ ()/.-]+", cell):
+        return "'" + cell
+    return cell
+
+
+def contacts_vcf(folder: m.ProductionFolder, office: bool) -> bytes:
+    """One vCard 3.0 per crew and cast member, all in one file a phone can import."""
+    import vobject
+
+    production = folder.production
+    words = lb.labels(production.language)
+    domain = f"{slug(production.title)}.coord"
+    cards: list[tuple[Any, Person, str]] = []
+    for department, members in crew_by_department(folder):
+        for c in members:
+            card = _card(vobject, c.id, domain, c.name, c.role, lb.department(department, production.language))
+            cards.append((card, c, ""))
+    for a in sorted(folder.cast, key=lambda c: c.number):
+        title = f"{words['cast']} #{a.number} · {a.character}"
+        agent = f"{words['agent']}: {_agent(a.agent)}" if a.agent else ""
+        cards.append((_card(vobject, a.id, domain, a.actor, title, words["cast"]), a, agent))
+    text = []
+    for card, person, agent in cards:
+        card.add("org").value = [production.title]
+        contact = reachable(person, production, office)
+        if contact["phone"]:
+            tel = card.add("tel")
+            tel.value, tel.type_param = contact["phone"], "CELL"
+        if contact["email"]:
+            email = card.add("email")
+            email.value, email.type_param = contact["email"], "INTERNET"
+        if contact["address"]:
+            adr = card.add("adr")
+            adr.value, adr.type_param = vobject.vcard.Address(street=contact["address"]), "HOME"
+        note = "\n".join(x for x in (words["office_copy"] if office else "", agent) if x)
+        if note:
+            card.add("note").value = note
+        text.append(card.serialize())
+    return "".join(text).encode("utf-8")
+
+
+def _card(vobject: Any, person_id: str, domain: str, name: str, title: str, category: str) -> Any:
+    card = vobject.vCard()
+    card.add("uid").value = f"{person_id}@{domain}"
+    card.add("fn").value = name
+    given, family = split_name(name)
+    card.add("n").value = vobject.vcard.Name(family=family, given=given)
+    card.add("title").value = title
+    card.add("categories").value = [category]
+    return card
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """Given and family name: the family name starts at a lowercase particle (de Groot, van Leeuwen) or is the last word."""
+    words = name.split()
+    if len(words) < 2:
+        return "", name
+    start = next((i for i in range(1, len(words) - 1) if words[i][0].islower()), len(words) - 1)
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+# ---- building the files ---------------------------------------------------------------
+
+
+def contacts_name(office: bool, ext: str) -> str:
+    return f"contacts{'-office' if office else ''}.{ext}"
+
+
+def build_contacts(root: Path, formats: list[str], out_dir: Path | None, office: bool) -> Outcome:
+    """Render the contact list in each document format and write the CSV and vCard exports."""
+    folder = load_for(root, CONTACT_INPUTS)
+    target = out_dir or root / "out" / "contacts"
+    documents = [f for f in formats if f in DOCUMENT_FORMATS]
+    outcome = write_documents(
+        root, target, "contacts", documents, [(contacts_name(office, "{ext}"), contact_list(folder, office))]
+    )
+    exports = {"csv": contacts_csv, "vcf": contacts_vcf}
+    for fmt in (f for f in formats if f in EXPORT_FORMATS):
+        write_if_changed(target / contacts_name(office, fmt), exports[fmt](folder, office), outcome)
+    return outcome

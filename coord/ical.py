@@ -1,0 +1,200 @@
+"""Shoot days as iCalendar files (RFC 5545) for phones and calendar apps: the production's, or one person's.
+
+The calendar is built as plain data first, then written with the icalendar package.
+How a phone recognises an event it already has:
+
+- UID: `day-03@harbour-lights.coord`, or `day-03-mira@harbour-lights.coord` for a
+  person. It depends only on the day number, the person and the title, so editing a
+  day changes the event, never its identity, and a re-import updates it.
+- SEQUENCE: 0 for a new event; coord raises it by one each time the content of an
+  event changes, remembered per UID in `.coord-calendar.json` beside the .ics files.
+- DTSTAMP: coord reads no clock, so the same data always gives the same file: it is
+  00:00 UTC of the production's first shoot day, the same for every event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from coord import labels as lb
+from coord import model as m
+from coord import schedule as sch
+from coord.documents import _origin, clock
+from coord.findings import CoordError
+from coord.publish import CALLSHEET_INPUTS, Outcome, load_for
+from coord.render import write_atomic
+from coord.values import Time
+
+STATE_FILE = ".coord-calendar.json"
+#: How long an event lasts when the day has no estimated wrap.
+DEFAULT_LENGTH_MINUTES = 10 * 60
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def slug(text: str) -> str:
+    """A name for files and ids: `Harbour Lights` is `harbour-lights`, `Große Freiheit` is `grosse-freiheit`."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "production"
+
+
+def production_calendar(folder: m.ProductionFolder) -> dict[str, Any]:
+    """One event per shoot day, from crew call to wrap."""
+    production = folder.production
+    words = lb.labels(production.language)
+    events = []
+    for day in sch.shoot_days(folder):
+        if day.crew_call is None:
+            continue
+        summary = words["calendar_crew_call"].format(title=production.title, day=day.day, call=day.crew_call.clock)
+        events.append(_event(folder, day, f"day-{day.day:02d}", day.crew_call, summary, ""))
+    if not events:
+        raise CoordError("there are no shoot days with a crew call yet, so there is no calendar to write")
+    return _calendar(folder, production.title, events)
+
+
+def personal_calendar(folder: m.ProductionFolder, person: str) -> dict[str, Any]:
+    """One event per shoot day the person is called, from their own call to wrap, with their pickup."""
+    production = folder.production
+    words = lb.labels(production.language)
+    crew = {c.id: c for c in folder.crew}
+    cast = {c.id: c for c in folder.cast}
+    member: m.CrewMember | m.CastMember | None = crew.get(person) or cast.get(person)
+    if member is None:
+        raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
+    name = member.name if isinstance(member, m.CrewMember) else member.actor
+    hotels = {h.id: h for h in folder.hotels}
+    events = []
+    for day in sch.shoot_days(folder):
+        call = sch.call_of(person, day, crew)
+        if call is None:
+            continue
+        pickup = next((p for p in folder.transport.pickups if p.day == day.day and p.person == person), None)
+        pickup_line = ""
+        if pickup is not None:
+            pickup_line = f"{words['pickup']} {clock(pickup.time)} · {_origin(pickup.origin, member, production, hotels)}"
+        summary = words["calendar_call"].format(title=production.title, day=day.day, call=call.clock)
+        events.append(_event(folder, day, f"day-{day.day:02d}-{person}", call, summary, pickup_line))
+    if not events:
+        raise CoordError(f"--for {person}: {name} is not called on any shoot day, so there is no calendar to write")
+    return _calendar(folder, f"{production.title} – {name}", events)
+
+
+def _calendar(folder: m.ProductionFolder, name: str, events: list[dict[str, str]]) -> dict[str, Any]:
+    first = min(d.date for d in sch.shoot_days(folder))
+    return {
+        "name": name,
+        "timezone": folder.production.timezone,
+        "stamp": dt.datetime.combine(first, dt.time(), dt.UTC).isoformat(),
+        "events": events,
+    }
+
+
+def _event(folder: m.ProductionFolder, day: m.ShootDay, key: str, start: Time, summary: str, extra: str) -> dict[str, str]:
+    """An event as plain data; times are the wall-clock times of the production's timezone, ISO formatted."""
+    words = lb.labels(folder.production.language)
+    locations = {loc.id: loc for loc in folder.locations}
+    main = locations.get(day.locations[0]) if day.locations else None
+    scenes = sch.scenes_by_number(folder)
+    lines = [f"{words['scenes']}:"] + [f"{n} {scenes[n].set}" for n in day.scenes if n in scenes]
+    end = day.wrap if day.wrap is not None and day.wrap > start else start + DEFAULT_LENGTH_MINUTES
+    return {
+        "uid": f"{key}@{slug(folder.production.title)}.coord",
+        "start": _moment(day.date, start).isoformat(),
+        "end": _moment(day.date, end).isoformat(),
+        "summary": summary,
+        "location": f"{main.name}, {main.address}" if main else "",
+        "description": "\n".join([*(lines if len(lines) > 1 else []), *([extra] if extra else [])]),
+    }
+
+
+def _moment(date: dt.date, time: Time) -> dt.datetime:
+    """A shoot day's time as a date and time: 25:30 on 12 March is 01:30 on 13 March."""
+    return dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=time.minutes)
+
+
+def ics_bytes(calendar: Mapping[str, Any], sequences: Mapping[str, int] | None = None) -> bytes:
+    """The calendar as an RFC 5545 file, with a VTIMEZONE for the production's timezone."""
+    import zoneinfo
+
+    import icalendar
+
+    zone = zoneinfo.ZoneInfo(calendar["timezone"])
+    events = calendar["events"]
+    ical = icalendar.Calendar()
+    ical.add("prodid", "-//coord//production calendar//EN")
+    ical.add("version", "2.0")
+    ical.add("calscale", "GREGORIAN")
+    ical.add("x-wr-calname", calendar["name"])
+    ical.add("x-wr-timezone", calendar["timezone"])
+    years = [dt.date.fromisoformat(e[key][:10]).year for e in events for key in ("start", "end")]
+    ical.add_component(
+        icalendar.Timezone.from_tzid(
+            calendar["timezone"], first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 1, 1, 1)
+        )
+    )
+    stamp = dt.datetime.fromisoformat(calendar["stamp"])
+    for data in events:
+        event = icalendar.Event()
+        event.add("uid", data["uid"])
+        event.add("dtstamp", stamp)
+        event.add("sequence", (sequences or {}).get(data["uid"], 0))
+        event.add("dtstart", dt.datetime.fromisoformat(data["start"]).replace(tzinfo=zone))
+        event.add("dtend", dt.datetime.fromisoformat(data["end"]).replace(tzinfo=zone))
+        event.add("summary", data["summary"])
+        for field in ("location", "description"):
+            if data[field]:
+                event.add(field, data[field])
+        ical.add_component(event)
+    return bytes(ical.to_ical())
+
+
+def revisions(target: Path, events: list[dict[str, str]]) -> tuple[dict[str, int], dict[str, Any] | None]:
+    """Each event's SEQUENCE (last time's, one more when its content changed) and the new state, None if unchanged."""
+    path = target / STATE_FILE
+    try:
+        known = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = None
+    state: dict[str, Any] = dict(known) if isinstance(known, dict) else {}
+    for event in events:
+        digest = hashlib.sha256(json.dumps(event, sort_keys=True).encode()).hexdigest()
+        before = state.get(event["uid"])
+        if not isinstance(before, dict) or not isinstance(before.get("sequence"), int):
+            state[event["uid"]] = {"digest": digest, "sequence": 0}
+        elif before.get("digest") != digest:
+            state[event["uid"]] = {"digest": digest, "sequence": before["sequence"] + 1}
+    sequences = {event["uid"]: state[event["uid"]]["sequence"] for event in events}
+    return sequences, None if state == known else state
+
+
+def calendar_name(folder: m.ProductionFolder, person: str | None) -> str:
+    return f"{slug(folder.production.title)}{f'-{person}' if person else ''}.ics"
+
+
+def build_calendar(root: Path, person: str | None, out_dir: Path | None) -> Outcome:
+    """Write the production's calendar, or one person's; an unchanged calendar is not rewritten."""
+    folder = load_for(root, CALLSHEET_INPUTS)
+    calendar = personal_calendar(folder, person) if person else production_calendar(folder)
+    target = out_dir or root / "out" / "calendar"
+    sequences, state = revisions(target, calendar["events"])
+    outcome = Outcome()
+    write_if_changed(target / calendar_name(folder, person), ics_bytes(calendar, sequences), outcome)
+    if state is not None:
+        write_atomic(target / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode())
+    return outcome
+
+
+def write_if_changed(path: Path, data: bytes, outcome: Outcome) -> None:
+    """Exports are cheap to make, so they are compared byte for byte instead of fingerprinted; written atomically."""
+    if path.is_file() and path.read_bytes() == data:
+        outcome.unchanged.append(path)
+        return
+    write_atomic(path, data)
+    outcome.written.append(path)
