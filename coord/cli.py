@@ -4,25 +4,75 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from coord import __version__
 from coord.findings import CoordError
 
+if TYPE_CHECKING:
+    from coord.publish import Outcome
+
+F = TypeVar("F", bound=Callable[..., Any])
+DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")
 FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
+IN_FOLDER = click.option(
+    "--folder",
+    "-C",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The production folder (the one holding production.yaml).",
+)
+
+
+def formats_option(*extra: str) -> Callable[[F], F]:
+    """--format, repeatable: the document formats, plus the exports a command also offers."""
+    return click.option(
+        "--format",
+        "formats",
+        type=click.Choice([*DOCUMENT_FORMATS, *extra]),
+        multiple=True,
+        default=("pdf",),
+        help="Output format; repeat for several. Default: pdf.",
+    )
+
+
+def out_option(default: str) -> Callable[[F], F]:
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help=f"Folder to write to. Default: FOLDER/out/{default}.",
+    )
+
+
+def wrote(outcome: Outcome) -> None:
+    """One `wrote PATH` line per file written, then how many were already up to date."""
+    for path in outcome.written:
+        click.echo(f"wrote {path}")
+    if outcome.unchanged:
+        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
 
 
 class CoordGroup(click.Group):
     """Turns every error a user can cause into one line on stderr and exit 1, in one place."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """In the order a production uses them, not alphabetically."""
+        return list(self.commands)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CoordError as err:
             click.echo(f"Error: {err}", err=True)
+            sys.exit(1)
+        except OSError as err:  # a folder that cannot be written to, a disk that is full
+            click.echo(f"Error: {err.filename or ''}: {err.strerror or err}", err=True)
             sys.exit(1)
 
 
@@ -32,7 +82,8 @@ def main() -> None:
     """coord: the production office in a git repo.
 
     Checks a production folder's YAML files and renders its documents.
-    FOLDER is the production folder (the one holding production.yaml); default: here.
+    The production folder is the one holding production.yaml; default: here.
+    Run `coord COMMAND --help` for a command's options.
     """
 
 
@@ -62,166 +113,93 @@ def validate(folder: Path, output: str, strict: bool) -> None:
 @main.command()
 @click.argument("days", nargs=-1)
 @click.option("--all", "all_days", is_flag=True, help="Every shoot day.")
-@click.option(
-    "--format",
-    "formats",
-    type=click.Choice(["pdf", "html", "md", "docx"]),
-    multiple=True,
-    help="Output format; repeat for several. Default: pdf.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write to. Default: FOLDER/out/callsheets.",
-)
 @click.option("--for", "for_person", metavar="PERSON", help="A crew or cast id: that person's copy, their own call at the top.")
-@click.option(
-    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
-)
+@formats_option()
+@out_option("callsheets")
+@IN_FOLDER
 def callsheet(
-    days: tuple[str, ...], all_days: bool, formats: tuple[str, ...], out_dir: Path | None, for_person: str | None, folder: Path
+    days: tuple[str, ...], all_days: bool, for_person: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path
 ) -> None:
-    """Render the call sheet of shoot DAY (a number or a date) as PDF, HTML, Markdown or DOCX."""
+    """Render call sheets of shoot days (PDF, HTML, Markdown, DOCX).
+
+    DAY is a shoot-day number or a date (YYYY-MM-DD); give several, or --all.
+    """
     from coord.publish import build_callsheets
 
-    outcome = build_callsheets(folder, list(days), all_days, list(formats or ("pdf",)), out_dir, for_person)
-    for path in outcome.written:
-        click.echo(f"wrote {path}")
-    if outcome.unchanged:
-        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
+    wrote(build_callsheets(folder, list(days), all_days, list(formats), out_dir, for_person))
+
+
+@main.command()
+@click.argument("day")
+@formats_option()
+@out_option("reports")
+@IN_FOLDER
+def report(day: str, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the daily production report of shoot DAY.
+
+    Made from reports/day-NN.yaml (what happened) beside the schedule (the plan).
+    """
+    from coord.publish import build_report
+
+    wrote(build_report(folder, day, list(formats), out_dir))
 
 
 @main.command()
 @click.option("--office", is_flag=True, help="The office copy, with private phones, e-mails and addresses. Never distribute it.")
-@click.option(
-    "--format",
-    "formats",
-    type=click.Choice(["pdf", "html", "md", "docx", "csv", "vcf"]),
-    multiple=True,
-    help="Output format; repeat for several. csv for spreadsheets, vcf (vCard) for phones. Default: pdf.",
-)
-@click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/contacts."
-)
-@click.option(
-    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
-)
+@formats_option("csv", "vcf")
+@out_option("contacts")
+@IN_FOLDER
 def contacts(office: bool, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
-    """Render the contact list; CSV and vCard too.
+    """Render the contact list, also as CSV and vCard.
 
-    Emergency numbers, the office, crew by department, cast with agents, vendors,
+    csv is for spreadsheets, vcf (vCard) for phones. Emergency numbers, the office, crew by department, cast with agents, vendors,
     hotels, locations and hospitals. Private data only in the --office copy.
     """
     from coord.contacts import build_contacts
 
-    outcome = build_contacts(folder, list(formats or ("pdf",)), out_dir, office)
-    for path in outcome.written:
-        click.echo(f"wrote {path}")
-    if outcome.unchanged:
-        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
+    wrote(build_contacts(folder, list(formats), out_dir, office))
+
+
+@main.command()
+@formats_option()
+@out_option("schedule")
+@IN_FOLDER
+def schedule(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the shooting schedule and the stripboard.
+
+    Each day's scenes in shooting order with page totals, then every scene as a strip.
+    """
+    from coord.publish import build_schedule
+
+    wrote(build_schedule(folder, list(formats), out_dir))
+
+
+@main.command()
+@formats_option("csv")
+@out_option("dood")
+@IN_FOLDER
+def dood(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the cast day-out-of-days, also as CSV.
+
+    Each actor's code (SW, W, WF, H, ...) per date, with totals.
+    """
+    from coord.publish import build_dood
+
+    wrote(build_dood(folder, list(formats), out_dir))
 
 
 @main.command("calendar")
 @click.option(
     "--for", "for_person", metavar="PERSON", help="A crew or cast id: that person's own calls. Default: the production's."
 )
-@click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/calendar."
-)
-@click.option(
-    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
-)
+@out_option("calendar")
+@IN_FOLDER
 def calendar_command(for_person: str | None, out_dir: Path | None, folder: Path) -> None:
-    """Write the shoot days as an .ics calendar.
+    """Write the shoot days as an .ics calendar for phones.
 
     One event per shoot day for the production (crew call to wrap), or, with --for,
     one per day the person is called (their own call to wrap).
     """
     from coord.ical import build_calendar
 
-    outcome = build_calendar(folder, for_person, out_dir)
-    for path in outcome.written:
-        click.echo(f"wrote {path}")
-    if outcome.unchanged:
-        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
-
-
-@main.command()
-@click.argument("day")
-@click.option(
-    "--format",
-    "formats",
-    type=click.Choice(["pdf", "html", "md", "docx"]),
-    multiple=True,
-    help="Output format; repeat for several. Default: pdf.",
-)
-@click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/reports."
-)
-@click.option(
-    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
-)
-def report(day: str, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
-    """Render the daily production report of shoot DAY from reports/, beside the schedule."""
-    from coord.publish import build_report
-
-    outcome = build_report(folder, day, list(formats or ("pdf",)), out_dir)
-    for path in outcome.written:
-        click.echo(f"wrote {path}")
-    if outcome.unchanged:
-        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
-
-
-if TYPE_CHECKING:
-    from coord.publish import Outcome
-
-
-def _wrote(outcome: Outcome) -> None:
-    """One `wrote PATH` line per file written, then how many were already up to date."""
-    for path in outcome.written:
-        click.echo(f"wrote {path}")
-    if outcome.unchanged:
-        click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
-
-
-@main.command()
-@click.option(
-    "--format",
-    "formats",
-    type=click.Choice(["pdf", "html", "md", "docx"]),
-    multiple=True,
-    help="Output format; repeat for several. Default: pdf.",
-)
-@click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/schedule."
-)
-@click.option(
-    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
-)
-def schedule(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
-    """Render the shooting schedule: each day's scenes in shooting order with page totals, and the stripboard."""
-    from coord.publish import build_schedule
-
-    _wrote(build_schedule(folder, list(formats or ("pdf",)), out_dir))
-
-
-@main.command()
-@click.option(
-    "--format",
-    "formats",
-    type=click.Choice(["pdf", "html", "md", "docx", "csv"]),
-    multiple=True,
-    help="Output format; repeat for several. Default: pdf.",
-)
-@click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to write to. Default: FOLDER/out/dood."
-)
-@click.option(
-    "--folder", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The production folder."
-)
-def dood(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
-    """Render the cast day-out-of-days: each actor's code (SW, W, WF, H, ...) per date, with totals."""
-    from coord.publish import build_dood
-
-    _wrote(build_dood(folder, list(formats or ("pdf",)), out_dir))
+    wrote(build_calendar(folder, for_person, out_dir))

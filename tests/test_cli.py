@@ -122,3 +122,12 @@ def test_version() -> None:
 def test_python_dash_m_runs_the_cli() -> None:
     result = subprocess.run([sys.executable, "-m", "coord", "--version"], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout) == (0, f"coord, version {__version__}\n")
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(minimal: Path) -> None:
+    blocker = minimal / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["callsheet", "1", "-C", str(minimal), "--out", str(blocker / "sheets"), "--format", "md"])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith("Error: ") and "not-a-folder" in result.output
