@@ -7,17 +7,14 @@ them and says on every page, row set and card that it must not be passed on.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from pathlib import Path
 from typing import Any
 
 from coord import labels as lb
 from coord import model as m
-from coord.documents import Context, is_private
-from coord.ical import slug, write_if_changed
-from coord.publish import Outcome, load_for, write_documents
+from coord.documents import Context, is_private, office_block, slug
+from coord.publish import Outcome, load_for, write_documents, write_if_changed
+from coord.render import csv_bytes
 
 #: The files a contact list is made from; errors elsewhere (schedule, transport) do not block it.
 CONTACT_INPUTS = ("production.yaml", "crew", "cast", "locations", "hotels", "equipment")
@@ -43,7 +40,7 @@ def contact_list(folder: m.ProductionFolder, office: bool = False) -> Context:
             "title": production.title,
             "company": production.company,
             "episode": production.episode or "",
-            "office": _office(production),
+            "office": office_block(production),
         },
         "emergency": [{"label": e.label, "phone": e.phone} for e in production.emergency_numbers],
         "crew": [
@@ -107,13 +104,6 @@ def crew_by_department(folder: m.ProductionFolder) -> list[tuple[str, list[m.Cre
     """The crew grouped by department in the industry's order (coord.model.DEPARTMENTS); empty departments left out."""
     groups = [(department, [c for c in folder.crew if c.department == department]) for department in m.DEPARTMENTS]
     return [(department, members) for department, members in groups if members]
-
-
-def _office(production: m.Production) -> dict[str, str]:
-    office = production.office
-    if office is None:
-        return {"address": "", "phone": "", "email": "", "hours": ""}
-    return {"address": office.address, "phone": office.phone, "email": office.email or "", "hours": office.hours or ""}
 
 
 def _joined(*parts: str | None) -> str:
@@ -206,24 +196,8 @@ def _csv_row(kind: str, department: str, role: str, name: str, contact: dict[str
 
 def contacts_csv(folder: m.ProductionFolder, office: bool) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel shows umlauts; the office copy starts with a warning line."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    if office:
-        writer.writerow([lb.labels(folder.production.language)["office_copy"]])
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows([spreadsheet_text(row[c]) for c in CSV_COLUMNS] for row in csv_rows(folder, office))
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def spreadsheet_text(cell: str) -> str:
-    """A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading ', so it stays text.
-
-    Digits and phone punctuation alone cannot do harm: "+49 171 482 9035" is left as typed, so that
-    the file still imports into address books.
-    """
-    if cell.startswith(("=", "+", "-", "@", "\t", "\r")) and not re.fullmatch(r"[0-9+ ()/.-]+", cell):
-        return "'" + cell
-    return cell
+    warning = [[lb.labels(folder.production.language)["office_copy"]]] if office else []
+    return csv_bytes([*warning, list(CSV_COLUMNS), *([row[c] for c in CSV_COLUMNS] for row in csv_rows(folder, office))])
 
 
 def contacts_vcf(folder: m.ProductionFolder, office: bool) -> bytes:

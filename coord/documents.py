@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+import unicodedata
 from typing import Any
 from urllib.parse import quote
 
@@ -92,7 +94,7 @@ def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | Non
             "title": production.title,
             "company": production.company,
             "episode": production.episode or "",
-            "office": _office(production),
+            "office": office_block(production),
         },
         "day": {
             "number": number,
@@ -121,7 +123,7 @@ def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | Non
         "sun": _sun(day_locations, day.date, production.timezone),
         "locations": [_location(loc) for loc in day_locations],
         "hospitals": [_hospital(loc) for loc in day_locations if loc.hospital],
-        "scenes": [_scene(scenes[n], cast, locations, language) for n in day.scenes if n in scenes],
+        "scenes": [scene_row(scenes[n], cast, locations, language) for n in day.scenes if n in scenes],
         "pages_total": str(sch.day_pages(day, scenes)),
         "cast": [_cast_row(call, cast[call.cast], status.get((call.cast, number), "")) for call in _by_cast_number(day, cast)],
         "background": [
@@ -146,11 +148,21 @@ def format_date(date: dt.date, language: str) -> str:
     return f"{date.day}.{date.month}.{date.year}" if language == "de" else f"{date.day} {date:%B %Y}"
 
 
-def _office(production: m.Production) -> dict[str, str]:
+def office_block(production: m.Production) -> dict[str, str]:
+    """The production office as every document header prints it."""
     office = production.office
     if office is None:
-        return {"address": "", "phone": "", "email": ""}
-    return {"address": office.address, "phone": office.phone, "email": office.email or ""}
+        return {"address": "", "phone": "", "email": "", "hours": ""}
+    return {"address": office.address, "phone": office.phone, "email": office.email or "", "hours": office.hours or ""}
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def slug(text: str) -> str:
+    """A name for files and ids: `Harbour Lights` is `harbour-lights`, `Große Freiheit` is `grosse-freiheit`."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "production"
 
 
 def _weather(day: m.ShootDay, words: Any) -> dict[str, str] | None:
@@ -211,7 +223,7 @@ def _hospital(loc: m.Location) -> dict[str, str]:
     return {"location": loc.name, "name": hospital.name, "address": hospital.address, "phone": hospital.phone}
 
 
-def _scene(scene: m.Scene, cast: dict[str, m.CastMember], locations: dict[str, m.Location], language: str) -> dict[str, str]:
+def scene_row(scene: m.Scene, cast: dict[str, m.CastMember], locations: dict[str, m.Location], language: str) -> dict[str, str]:
     numbers = sorted(cast[c].number for c in scene.cast if c in cast)
     return {
         "number": scene.number,
@@ -243,7 +255,9 @@ def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, 
     }
 
 
-def _origin(origin: str, person: m.CrewMember | m.CastMember | None, production: m.Production, hotels: dict[str, m.Hotel]) -> str:
+def pickup_origin(
+    origin: str, person: m.CrewMember | m.CastMember | None, production: m.Production, hotels: dict[str, m.Hotel]
+) -> str:
     """Where a pickup starts, without printing a private home address."""
     if origin in hotels:
         return hotels[origin].name
@@ -284,7 +298,7 @@ def _transport(
             {
                 "time": clock(pickup.time),
                 "who": who,
-                "from": _origin(pickup.origin, person, folder.production, hotels),
+                "from": pickup_origin(pickup.origin, person, folder.production, hotels),
                 "to": locations[destination].name if destination in locations else destination,
                 "vehicle": " · ".join(x for x in (vehicle.type if vehicle else "", driver.name if driver else "") if x),
             }
@@ -302,7 +316,7 @@ def _advance(
     return {
         "title": f"{words['day_of'].format(day=following.day, total=len(days))} · {lb.weekday(following.date.weekday(), language)} {format_date(following.date, language)}",
         "crew_call": clock(following.crew_call),
-        "scenes": [_scene(scenes[n], cast, {}, language) for n in following.scenes if n in scenes],
+        "scenes": [scene_row(scenes[n], cast, {}, language) for n in following.scenes if n in scenes],
         "pages_total": str(sch.day_pages(following, scenes)),
     }
 
@@ -349,6 +363,6 @@ def _personal(
     return {
         "name": name,
         "call": clock(call),
-        "pickup": f"{clock(pickup.time)} · {_origin(pickup.origin, member, folder.production, hotels)}" if pickup else "",
+        "pickup": f"{clock(pickup.time)} · {pickup_origin(pickup.origin, member, folder.production, hotels)}" if pickup else "",
         "location": day_locations[0].name if day_locations else "",
     }

@@ -17,8 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,22 +24,15 @@ from typing import Any
 from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
-from coord.documents import _origin, clock
+from coord.documents import clock, pickup_origin, slug
 from coord.findings import CoordError
-from coord.publish import CALLSHEET_INPUTS, Outcome, load_for
+from coord.publish import CALLSHEET_INPUTS, Outcome, load_for, write_if_changed
 from coord.render import write_atomic
 from coord.values import Time
 
 STATE_FILE = ".coord-calendar.json"
 #: How long an event lasts when the day has no estimated wrap.
 DEFAULT_LENGTH_MINUTES = 10 * 60
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-
-
-def slug(text: str) -> str:
-    """A name for files and ids: `Harbour Lights` is `harbour-lights`, `Große Freiheit` is `grosse-freiheit`."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "production"
 
 
 def production_calendar(folder: m.ProductionFolder) -> dict[str, Any]:
@@ -78,7 +69,7 @@ def personal_calendar(folder: m.ProductionFolder, person: str) -> dict[str, Any]
         pickup = next((p for p in folder.transport.pickups if p.day == day.day and p.person == person), None)
         pickup_line = ""
         if pickup is not None:
-            pickup_line = f"{words['pickup']} {clock(pickup.time)} · {_origin(pickup.origin, member, production, hotels)}"
+            pickup_line = f"{words['pickup']} {clock(pickup.time)} · {pickup_origin(pickup.origin, member, production, hotels)}"
         summary = words["calendar_call"].format(title=production.title, day=day.day, call=call.clock)
         events.append(_event(folder, day, f"day-{day.day:02d}-{person}", call, summary, pickup_line))
     if not events:
@@ -189,12 +180,3 @@ def build_calendar(root: Path, person: str | None, out_dir: Path | None) -> Outc
     if state is not None:
         write_atomic(target / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode())
     return outcome
-
-
-def write_if_changed(path: Path, data: bytes, outcome: Outcome) -> None:
-    """Exports are cheap to make, so they are compared byte for byte instead of fingerprinted; written atomically."""
-    if path.is_file() and path.read_bytes() == data:
-        outcome.unchanged.append(path)
-        return
-    write_atomic(path, data)
-    outcome.written.append(path)

@@ -15,7 +15,7 @@ from typing import Any
 from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
-from coord.documents import Context, _office, _scene, clock, format_date
+from coord.documents import Context, clock, format_date, office_block, scene_row
 from coord.values import Eighths
 
 #: Story times shot in low light: their strips take the night colours.
@@ -188,7 +188,7 @@ def _strip(
     scene: m.Scene, day: m.ShootDay | None, cast: dict[str, m.CastMember], locations: dict[str, m.Location], language: str
 ) -> dict[str, str]:
     """One scene as a line of the one-liner and a strip of the stripboard."""
-    return {**_scene(scene, cast, locations, language), "day": str(day.day) if day else "", "strip": strip_key(scene)}
+    return {**scene_row(scene, cast, locations, language), "day": str(day.day) if day else "", "strip": strip_key(scene)}
 
 
 def _banner(day: m.ShootDay, language: str, words: Any) -> dict[str, str]:
@@ -205,7 +205,7 @@ def _production(production: m.Production) -> dict[str, Any]:
         "title": production.title,
         "company": production.company,
         "episode": production.episode or "",
-        "office": _office(production),
+        "office": office_block(production),
     }
 
 

@@ -130,7 +130,7 @@ def build_dood(root: Path, formats: list[str], out_dir: Path | None) -> Outcome:
     target = out_dir or root / "out" / "dood"
     outcome = write_documents(root, target, "dood", [f for f in formats if f != "csv"], [("dood.{ext}", context)])
     if "csv" in formats:
-        _write_csv(target / "dood.csv", dood_table(context), outcome)
+        write_if_changed(target / "dood.csv", render.csv_bytes(dood_table(context)), outcome)
     return outcome
 
 
@@ -143,21 +143,10 @@ def _load_plan(root: Path) -> m.ProductionFolder:
     return folder
 
 
-def _write_csv(output: Path, rows: list[list[str]], outcome: Outcome) -> None:
-    """A table as CSV for spreadsheets (UTF-8 with BOM, formula-like cells kept as text), rewritten only when it changed."""
-    import csv
-    import io
-
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows([[_as_text(cell) for cell in row] for row in rows])
-    data = buffer.getvalue().encode("utf-8-sig")
-    if output.is_file() and output.read_bytes() == data:
-        outcome.unchanged.append(output)
+def write_if_changed(path: Path, data: bytes, outcome: Outcome) -> None:
+    """Exports (CSV, vCard, iCalendar) are cheap to make, so they are compared byte for byte instead of fingerprinted."""
+    if path.is_file() and path.read_bytes() == data:
+        outcome.unchanged.append(path)
         return
-    render.write_atomic(output, data)
-    outcome.written.append(output)
-
-
-def _as_text(cell: str) -> str:
-    """A spreadsheet runs a cell starting with = + - @ as a formula; a leading ' keeps a typed name plain text."""
-    return "'" + cell if cell.startswith(("=", "+", "-", "@", "\t", "\r")) else cell
+    render.write_atomic(path, data)
+    outcome.written.append(path)

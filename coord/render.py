@@ -171,6 +171,27 @@ def markdown_to_docx(markdown_text: str) -> bytes:
         return target.read_bytes()
 
 
+def spreadsheet_text(cell: str) -> str:
+    """A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading ', so it stays text.
+
+    Digits and phone punctuation alone cannot do harm: "+49 171 482 9035" is left as typed, so that
+    the file still imports into address books.
+    """
+    if cell.startswith(("=", "+", "-", "@", "\t", "\r")) and not re.fullmatch(r"[0-9+ ()/.-]+", cell):
+        return "'" + cell
+    return cell
+
+
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    """A table as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel shows umlauts), formula-like cells as text."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([[spreadsheet_text(cell) for cell in row] for row in rows])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temp file beside `path`, then rename: a reader never sees half a document."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import traceback
+import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
+import pypdf
 import pytest
+from click.testing import CliRunner, Result
+
+from coord import model as m
+from coord.checks import validate
+from coord.cli import main
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 MINIMAL = TESTS / "fixtures" / "minimal"
 EXAMPLE = REPO / "examples" / "harbour-lights"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture
@@ -27,3 +38,59 @@ def example_copy(tmp_path: Path) -> Path:
     target = tmp_path / "harbour-lights"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("out"))
     return target
+
+
+# ---- helpers shared by the document tests ----
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a production file; fail loudly when the fixture changed under us."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not exactly once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def loaded(folder: Path) -> m.ProductionFolder:
+    """The production as the call sheet sees it; the test setup itself must be valid."""
+    production, findings = validate(folder)
+    assert production is not None
+    assert not findings.errors, "\n".join(f"{f.pos}: {f.message}" for f in findings.errors)
+    return production
+
+
+def invoke(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError("coord crashed:\n" + "".join(traceback.format_exception(*result.exc_info)))  # type: ignore[misc]
+    return result
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def flat(text: str) -> str:
+    """Whitespace collapsed: a table cell wrapped over two lines reads as one."""
+    return re.sub(r"\s+", " ", text)
+
+
+def bare(text: str) -> str:
+    """All whitespace removed: for long values a PDF may break anywhere."""
+    return re.sub(r"\s+", "", text)
+
+
+def docx_text(path: Path) -> str:
+    """The text of word/document.xml, one line per paragraph (runs of a paragraph joined)."""
+    with zipfile.ZipFile(path) as docx:
+        root = ET.fromstring(docx.read("word/document.xml"))  # noqa: S314 - our own output
+    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p"))
+
+
+def snapshot(directory: Path) -> dict[str, tuple[int, int]]:
+    """Each file's inode and mtime: a rewrite (temp file + rename) changes both."""
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted(directory.iterdir())}

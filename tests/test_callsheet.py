@@ -11,59 +11,28 @@ import os
 import re
 import shutil
 import stat
-import traceback
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import pypdf
 import pytest
-from click.testing import CliRunner, Result
-from conftest import EXAMPLE, REPO
+from click.testing import Result
+from conftest import EXAMPLE, REPO, append, bare, docx_text, edit, flat, invoke, loaded, pdf_text, snapshot
 
 from coord import documents, render
 from coord import labels as lb
 from coord import model as m
 from coord.checks import validate
-from coord.cli import main
 from coord.schedule import crew_call_for, scenes_by_number, shoot_days
 from coord.sun import sun_times
 from coord.values import Coordinates, Eighths, parse_eighths
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MARKUP = "**bold** <script>alert(1)</script> #set page(width: 1cm) {{ 7*7 }} $x$ [link](javascript:alert(1)) @cite"
 
 
 # ---- helpers -------------------------------------------------------------------------
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace one exact piece of a production file; fail loudly when the fixture changed under us."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not exactly once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def append(path: Path, text: str) -> None:
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(text)
-
-
-def loaded(folder: Path) -> m.ProductionFolder:
-    """The production as the call sheet sees it; the test setup itself must be valid."""
-    production, findings = validate(folder)
-    assert production is not None
-    assert not findings.errors, "\n".join(f"{f.pos}: {f.message}" for f in findings.errors)
-    return production
-
-
-def invoke(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError("coord crashed:\n" + "".join(traceback.format_exception(*result.exc_info)))  # type: ignore[misc]
-    return result
 
 
 def callsheet(folder: Path, *days: str, out: Path, formats: tuple[str, ...] = ("md",), extra: tuple[str, ...] = ()) -> Result:
@@ -82,34 +51,8 @@ def rendered(folder: Path, day: str, fmt: str, out: Path, extra: tuple[str, ...]
     return Path(written[0])
 
 
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
-
-
-def flat(text: str) -> str:
-    """Whitespace collapsed: a table cell wrapped over two lines reads as one."""
-    return re.sub(r"\s+", " ", text)
-
-
-def bare(text: str) -> str:
-    """All whitespace removed: for long values a PDF may break anywhere."""
-    return re.sub(r"\s+", "", text)
-
-
 def page_sizes(path: Path) -> list[tuple[float, float]]:
     return [(float(p.mediabox.width), float(p.mediabox.height)) for p in pypdf.PdfReader(path).pages]
-
-
-def docx_text(path: Path) -> str:
-    """The text of word/document.xml, one line per paragraph (runs of a paragraph joined)."""
-    with zipfile.ZipFile(path) as docx:
-        root = ET.fromstring(docx.read("word/document.xml"))  # noqa: S314 - our own output
-    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p"))
-
-
-def snapshot(directory: Path) -> dict[str, tuple[int, int]]:
-    """Each file's inode and mtime: a rewrite (temp file + rename) changes both."""
-    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted(directory.iterdir())}
 
 
 def written_names(result: Result) -> set[str]:

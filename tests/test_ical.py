@@ -11,10 +11,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import vobject
-from conftest import EXAMPLE
-from test_callsheet import edit, invoke, loaded
+from conftest import EXAMPLE, edit, invoke, loaded
 
-from coord import ical
+from coord import documents, ical
 from coord import model as m
 from coord.schedule import call_of, shoot_days
 
@@ -210,10 +209,10 @@ def test_a_person_without_calls_is_refused(tmp_path: Path, person: str, message:
 
 
 def test_slug() -> None:
-    assert ical.slug("Harbour Lights") == "harbour-lights"
-    assert ical.slug("Große Freiheit: Nr. 7!") == "grosse-freiheit-nr-7"
-    assert ical.slug("Ça va") == "ca-va"
-    assert ical.slug("???") == "production"
+    assert documents.slug("Harbour Lights") == "harbour-lights"
+    assert documents.slug("Große Freiheit: Nr. 7!") == "grosse-freiheit-nr-7"
+    assert documents.slug("Ça va") == "ca-va"
+    assert documents.slug("???") == "production"
 
 
 def test_every_person_with_calls_gets_a_calendar_that_parses() -> None:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import EXAMPLE
-from test_callsheet import edit, flat, invoke, loaded, pdf_text
+from conftest import EXAMPLE, edit, flat, invoke, loaded, pdf_text
 
 from coord import documents, planning
 from coord import model as m
