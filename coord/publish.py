@@ -94,8 +94,9 @@ def write_documents(
 
 
 def _template_files(root: Path, name: str) -> list[Path]:
-    """Every template file a document may use: the named one and its default, wherever they are."""
-    return [folder / name for folder in render.template_dirs(root) if (folder / name).is_file()]
+    """Every template file a document may use: the named one and its default, and for HTML the shared page."""
+    names = [name, "base.html.j2"] if name.endswith(".html.j2") else [name]
+    return [folder / n for n in names for folder in render.template_dirs(root) if (folder / n).is_file()]
 
 
 def build_report(root: Path, wanted: str, formats: list[str], out_dir: Path | None) -> Outcome:

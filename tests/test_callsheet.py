@@ -632,3 +632,14 @@ def test_output_files_are_world_readable_whatever_the_umask(minimal: Path, tmp_p
     assert {p.name for p in out.iterdir()} == names | {".coord-manifest.json"}  # no temp files left over
     for name in names:
         assert stat.S_IMODE((out / name).stat().st_mode) == 0o644, name
+
+
+def test_editing_the_shared_html_page_rebuilds_html_documents(minimal: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert invoke("callsheet", "1", "-C", str(minimal), "--out", str(out), "--format", "html").exit_code == 0
+    (minimal / "templates").mkdir()
+    base = (REPO / "templates" / "base.html.j2").read_text(encoding="utf-8")
+    (minimal / "templates" / "base.html.j2").write_text(base.replace("<body>", '<body class="branded">'), encoding="utf-8")
+    result = invoke("callsheet", "1", "-C", str(minimal), "--out", str(out), "--format", "html")
+    assert result.output == f"wrote {out / '2027-03-01-day-01.html'}\n"
+    assert '<body class="branded">' in (out / "2027-03-01-day-01.html").read_text(encoding="utf-8")
