@@ -13,11 +13,10 @@ $(INSTALLED): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## demo: set up .venv, check the example production and render its call sheets
+## demo: set up .venv, check the example production and render all its documents
 demo: $(INSTALLED)
-	$(BIN)/coord validate $(EXAMPLE)
-	$(BIN)/coord callsheet --all --folder $(EXAMPLE) --format pdf --format html
-	@echo "Call sheets are in $(EXAMPLE)/out/callsheets/"
+	$(MAKE) -C $(EXAMPLE) all COORD=$(abspath $(BIN))/coord
+	@echo "The documents are in $(EXAMPLE)/out/"
 
 ## test: set up .venv, lint, type-check and run the test suite
 test: $(INSTALLED) lint

@@ -127,17 +127,15 @@ class PdfRenderer:
         import typst
 
         style, self.template = pdf_template_files(production_root, template)
-        source = style.read_bytes() + b"\n" + self.template.read_bytes()
-        # typst's stub ties `input` and `font_paths` to one type; bytes in, a path for the fonts is right.
-        self._compiler = typst.Compiler(  # type: ignore[misc]
-            source, root=str(self.template.parent), font_paths=[str(font_dir())], ignore_system_fonts=True
-        )
+        self._source = style.read_bytes() + b"\n" + self.template.read_bytes()
+        self._compiler = typst.Compiler(root=str(self.template.parent), font_paths=[str(font_dir())], ignore_system_fonts=True)
 
     def render(self, context: dict[str, Any]) -> bytes:
         import typst
 
         try:
-            pdf = self._compiler.compile(sys_inputs={"data": json.dumps(context)})
+            # The source goes with every call: typst-py forgets a bytes input after its first compile.
+            pdf = self._compiler.compile(input=self._source, sys_inputs={"data": json.dumps(context)})
         except typst.TypstError as err:
             raise CoordError(f"template {self.template.name}: {err}") from None
         if not isinstance(pdf, bytes):

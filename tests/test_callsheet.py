@@ -643,3 +643,11 @@ def test_editing_the_shared_html_page_rebuilds_html_documents(minimal: Path, tmp
     result = invoke("callsheet", "1", "-C", str(minimal), "--out", str(out), "--format", "html")
     assert result.output == f"wrote {out / '2027-03-01-day-01.html'}\n"
     assert '<body class="branded">' in (out / "2027-03-01-day-01.html").read_text(encoding="utf-8")
+
+
+def test_several_pdfs_in_one_run_each_show_their_own_day(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke("callsheet", "1", "2", "3", "-C", str(EXAMPLE), "--out", str(out), "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    for number, date in (("1", "2027-03-01"), ("2", "2027-03-02"), ("3", "2027-03-03")):
+        assert f"DAY {number} OF 15" in pdf_text(out / f"{date}-day-0{number}.pdf")
