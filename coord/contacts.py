@@ -12,7 +12,7 @@ from typing import Any
 
 from coord import labels as lb
 from coord import model as m
-from coord.documents import Context, is_private, office_block, slug
+from coord.documents import Context, is_private, office_block, page_settings, slug
 from coord.publish import Outcome, load_for, write_documents, write_if_changed
 from coord.render import csv_bytes
 
@@ -30,11 +30,8 @@ def contact_list(folder: m.ProductionFolder, office: bool = False) -> Context:
     """Everything the contact list prints, in the order it prints it; `office` adds the private fields."""
     production = folder.production
     language = production.language
-    words = lb.labels(language)
     return {
-        "language": language,
-        "paper": production.paper,
-        "labels": dict(words),
+        **page_settings(production),
         "office_copy": office,
         "production": {
             "title": production.title,

@@ -87,9 +87,7 @@ def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | Non
     meal_rule = profile(production.working_time)
 
     context: Context = {
-        "language": language,
-        "paper": production.paper,
-        "labels": dict(words),
+        **page_settings(production),
         "production": {
             "title": production.title,
             "company": production.company,
@@ -141,6 +139,11 @@ def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | Non
         "personal": _personal(folder, day, for_person, crew, cast, hotels, day_locations) if for_person else None,
     }
     return context
+
+
+def page_settings(production: m.Production) -> Context:
+    """What every document context starts with: its language, paper size and every label in that language."""
+    return {"language": production.language, "paper": production.paper, "labels": dict(lb.labels(production.language))}
 
 
 def format_date(date: dt.date, language: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
-from coord.documents import Context, clock, format_date, office_block, scene_row
+from coord.documents import Context, clock, format_date, office_block, page_settings, scene_row
 from coord.values import Eighths
 
 #: Story times shot in low light: their strips take the night colours.
@@ -68,9 +68,7 @@ def shooting_schedule(folder: m.ProductionFolder) -> Context:
     scheduled = {n for day in shooting for n in day.scenes}
     pages = sum((scenes[n].pages for n in scheduled if n in scenes), Eighths(0))
     return {
-        "language": language,
-        "paper": production.paper,
-        "labels": dict(words),
+        **page_settings(production),
         "production": _production(production),
         "period": _period(folder, language),
         "summary": words["schedule_summary"].format(days=len(shooting), scenes=len(scheduled & set(scenes)), pages=pages),
@@ -99,7 +97,6 @@ def dood(folder: m.ProductionFolder) -> Context:
     """
     production = folder.production
     language = production.language
-    words = lb.labels(language)
     grid = sch.day_out_of_days(folder)
     calendar = sch.calendar_days(folder)
     dates = list(dict.fromkeys(d.date for d in calendar))  # two units on one date share a column
@@ -134,9 +131,7 @@ def dood(folder: m.ProductionFolder) -> Context:
             }
         )
     return {
-        "language": language,
-        "paper": production.paper,
-        "labels": dict(words),
+        **page_settings(production),
         "production": _production(production),
         "period": _period(folder, language),
         "columns": columns,

@@ -10,7 +10,7 @@ from coord import documents
 from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
-from coord.documents import Context, clock
+from coord.documents import Context, clock, page_settings
 from coord.findings import CoordError
 from coord.values import Eighths, Time
 
@@ -118,9 +118,7 @@ def daily_report(folder: m.ProductionFolder, day: m.ShootDay, report: m.DayRepor
 
     shot_today = Eighths(sum(line.pages.eighths for line in report.scenes if line.pages))
     return {
-        "language": language,
-        "paper": production.paper,
-        "labels": dict(words),
+        **page_settings(production),
         "production": {"title": production.title, "company": production.company, "episode": production.episode or ""},
         "day": {
             "number": day.day or 0,
