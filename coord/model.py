@@ -176,7 +176,7 @@ class CrewMember(Entry):
     intern: bool = spec(k.Boolean(), "yes for interns (see interns.yaml).", default=False)
     days: tuple[int, ...] | None = spec(
         k.ListOf(k.Integer(1, 999, "shoot-day number")),
-        "Shoot-day numbers this person works (day players); default: every shoot day.",
+        "Shoot-day numbers this person works (day players); [] for office staff who are never on set; default: every shoot day.",
         default=None,
     )
     available: tuple[Window, ...] = spec(
