@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from coord.publish import Outcome
 
 F = TypeVar("F", bound=Callable[..., Any])
-DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")
+DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")  # mirrors coord.publish; kept here so --help needs no import
 FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
 IN_FOLDER = click.option(
     "--folder",

@@ -13,12 +13,11 @@ from typing import Any
 from coord import labels as lb
 from coord import model as m
 from coord.documents import Context, is_private, office_block, page_settings, slug
-from coord.publish import Outcome, load_for, write_documents, write_if_changed
+from coord.publish import DOCUMENT_FORMATS, Outcome, load_for, write_documents, write_if_changed
 from coord.render import csv_bytes
 
 #: The files a contact list is made from; errors elsewhere (schedule, transport) do not block it.
 CONTACT_INPUTS = ("production.yaml", "crew", "cast", "locations", "hotels", "equipment")
-DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")
 EXPORT_FORMATS = ("csv", "vcf")
 #: The columns of the CSV export, in order (documented in the README).
 CSV_COLUMNS = ("kind", "department", "role", "name", "phone", "email", "address", "agent", "agency", "represents")
@@ -265,10 +264,9 @@ def build_contacts(root: Path, formats: list[str], out_dir: Path | None, office:
     folder = load_for(root, CONTACT_INPUTS)
     target = out_dir or root / "out" / "contacts"
     documents = [f for f in formats if f in DOCUMENT_FORMATS]
-    outcome = write_documents(
-        root, target, "contacts", documents, [(contacts_name(office, "{ext}"), contact_list(folder, office))]
-    )
+    items = [(contacts_name(office, "{ext}"), contact_list(folder, office))]
+    outcome = write_documents(root, target, "contacts", documents, items, private=office)
     exports = {"csv": contacts_csv, "vcf": contacts_vcf}
     for fmt in (f for f in formats if f in EXPORT_FORMATS):
-        write_if_changed(target / contacts_name(office, fmt), exports[fmt](folder, office), outcome)
+        write_if_changed(target / contacts_name(office, fmt), exports[fmt](folder, office), outcome, private=office)
     return outcome

@@ -14,6 +14,7 @@ from coord.findings import CoordError, Finding
 from coord.schedule import shoot_days
 
 #: The files a call sheet is made from; errors elsewhere (equipment, interns) do not block it.
+DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")
 CALLSHEET_INPUTS = ("production.yaml", "crew", "cast", "locations", "scenes", "schedule.yaml", "days", "hotels", "transport")
 
 
@@ -61,9 +62,17 @@ def build_callsheets(
 
 
 def write_documents(
-    root: Path, target: Path, template: str, formats: list[str], items: list[tuple[str, dict[str, Any]]]
+    root: Path,
+    target: Path,
+    template: str,
+    formats: list[str],
+    items: list[tuple[str, dict[str, Any]]],
+    private: bool = False,
 ) -> Outcome:
-    """Render each (file name pattern, context) in each format; skip outputs whose inputs did not change."""
+    """Render each (file name pattern, context) in each format; skip outputs whose inputs did not change.
+
+    `private` documents (the office copy) are written readable by their owner only.
+    """
     outcome = Outcome()
     manifest = render.Manifest(target)
     pdf: render.PdfRenderer | None = None
@@ -85,7 +94,7 @@ def write_documents(
                 data = render.render_text(root, template_name, "md", context).encode()
             else:
                 data = render.markdown_to_docx(render.render_text(root, template_name, "md", context))
-            render.write_atomic(output, data)
+            render.write_atomic(output, data, private)
             manifest.record(output, stamp)
             outcome.written.append(output)
     if outcome.written:
@@ -144,10 +153,10 @@ def _load_plan(root: Path) -> m.ProductionFolder:
     return folder
 
 
-def write_if_changed(path: Path, data: bytes, outcome: Outcome) -> None:
+def write_if_changed(path: Path, data: bytes, outcome: Outcome, private: bool = False) -> None:
     """Exports (CSV, vCard, iCalendar) are cheap to make, so they are compared byte for byte instead of fingerprinted."""
     if path.is_file() and path.read_bytes() == data:
         outcome.unchanged.append(path)
         return
-    render.write_atomic(path, data)
+    render.write_atomic(path, data, private)
     outcome.written.append(path)

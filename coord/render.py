@@ -22,7 +22,6 @@ from typing import Any
 from coord import __version__
 from coord.findings import CoordError
 
-FORMATS = ("pdf", "html", "md", "docx")
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "geo:")
 #: What Markdown or pandoc's extensions could read as markup (emphasis, links, HTML, tables, math, citations).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~^$@&])")
@@ -53,7 +52,11 @@ def find_template(production_root: Path, name: str) -> Path:
 def escape_markdown(value: Any) -> str:
     """Backslash-escape everything Markdown (and pandoc's extensions) could read as markup."""
     text = re.sub(r"\s+", " ", str(value))  # a line break in a value must not end a table row
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # At the start of a line "- ", "+ ", ": ", "1. " begin a list, "===" underlines a heading: keep them text.
+    if re.match(r"[-+:](\s|$)|[-=*_]+\s*$", text):
+        return "\\" + text
+    return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", text)
 
 
 def safe_url(url: str) -> str:
@@ -64,6 +67,7 @@ def safe_url(url: str) -> str:
 def jinja_environment(production_root: Path, output: str) -> Any:
     """A Jinja environment for `output` ('md' or 'html'): strict, escaping, production templates first."""
     import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     dirs = [str(d) for d in template_dirs(production_root)]
     loader = jinja2.ChoiceLoader(
@@ -75,10 +79,11 @@ def jinja_environment(production_root: Path, output: str) -> Any:
     finalize: Callable[[Any], Any] | None = None
     if output == "md":
         finalize = _finalize_markdown
-    env = jinja2.Environment(
+    # Sandboxed: a template in a production's repo must not be able to run code on the office's machines.
+    env = ImmutableSandboxedEnvironment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
-        autoescape=output == "html",  # noqa: S701 - Markdown output is escaped by finalize instead
+        autoescape=output == "html",
         finalize=finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -109,6 +114,10 @@ def render_text(production_root: Path, template: str, output: str, context: dict
         raise CoordError(f"template {err.name or template}, line {err.lineno}: {err.message}") from None
     except jinja2.TemplateError as err:
         raise CoordError(f"template {template}: {err.message}") from None
+    except UnicodeDecodeError:
+        raise CoordError(f"template {template} is not UTF-8 text; save it as UTF-8") from None
+    except Exception as err:
+        raise CoordError(f"template {template} failed: {type(err).__name__}: {err}") from None
 
 
 #: The shared look of every PDF, put in front of each Typst template.
@@ -190,18 +199,30 @@ def csv_bytes(rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, then rename: a reader never sees half a document."""
+def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
+    """Write to a temp file beside `path`, then rename: a reader never sees half a document.
+
+    The file gets the permissions the user's umask gives a new file; a `private` one
+    (the office copy of the contacts) is readable by its owner only.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; documents are meant to be shared
+            handle.flush()
+            os.fsync(handle.fileno())  # a crash right after must not leave an empty document
+        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @functools.cache

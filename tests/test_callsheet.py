@@ -619,9 +619,10 @@ def test_write_atomic_failure_keeps_the_old_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["day.md"]
 
 
-def test_output_files_are_world_readable_whatever_the_umask(minimal: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_output_files_get_the_permissions_the_umask_gives(minimal: Path, tmp_path: Path, umask: int, mode: int) -> None:
     out = tmp_path / "out"
-    old = os.umask(0o077)
+    old = os.umask(umask)
     try:
         result = callsheet(minimal, "1", out=out, formats=("md", "html", "pdf", "docx"))
     finally:
@@ -631,7 +632,19 @@ def test_output_files_are_world_readable_whatever_the_umask(minimal: Path, tmp_p
     assert written_names(result) == names
     assert {p.name for p in out.iterdir()} == names | {".coord-manifest.json"}  # no temp files left over
     for name in names:
-        assert stat.S_IMODE((out / name).stat().st_mode) == 0o644, name
+        assert stat.S_IMODE((out / name).stat().st_mode) == mode, name
+
+
+def test_the_office_contact_list_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        result = invoke("contacts", "--office", "-C", str(EXAMPLE), "--out", str(out), "--format", "md", "--format", "csv")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    for name in ("contacts-office.md", "contacts-office.csv"):
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o600, name
 
 
 def test_editing_the_shared_html_page_rebuilds_html_documents(minimal: Path, tmp_path: Path) -> None:
@@ -651,3 +664,23 @@ def test_several_pdfs_in_one_run_each_show_their_own_day(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     for number, date in (("1", "2027-03-01"), ("2", "2027-03-02"), ("3", "2027-03-03")):
         assert f"DAY {number} OF 15" in pdf_text(out / f"{date}-day-0{number}.pdf")
+
+
+def test_a_production_template_cannot_run_code(minimal: Path, tmp_path: Path) -> None:
+    (minimal / "templates").mkdir()
+    marker = tmp_path / "pwned.txt"
+    (minimal / "templates" / "callsheet.md.j2").write_text(
+        "{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}", encoding="utf-8"
+    )
+    result = invoke("callsheet", "1", "-C", str(minimal), "--out", str(tmp_path / "out"), "--format", "md")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: template callsheet.md.j2")
+    assert not marker.exists()
+
+
+def test_a_list_marker_at_the_start_of_a_value_stays_text(minimal: Path, tmp_path: Path) -> None:
+    edit(minimal / "production.yaml", "company: Test Films GmbH", 'company: "1. Test Films GmbH"')
+    result = callsheet(minimal, "1", out=tmp_path, formats=("md", "docx"))
+    assert result.exit_code == 0, result.output
+    assert "1\\. Test Films GmbH ·" in (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8")
+    assert "1. Test Films GmbH" in docx_text(tmp_path / "2027-03-01-day-01.docx")  # as a numbered list the "1." would vanish
