@@ -17,7 +17,7 @@ from coord import model as m
 from coord.findings import Findings, Pos
 from coord.kinds import suggest
 from coord.load import load_folder
-from coord.schedule import call_of, shoot_days
+from coord.schedule import available_on, call_of, shoot_days
 
 
 @dataclass(frozen=True)
@@ -193,10 +193,10 @@ def references(folder: m.ProductionFolder, out: Reporter) -> None:
 
 @check("pickup-origin")
 def pickup_origin(folder: m.ProductionFolder, out: Reporter) -> None:
-    hotels = {h.id for h in folder.hotels}
+    hotels = {h.id for h in folder.hotels if h.id}
     for pickup in folder.transport.pickups:
         origin = pickup.origin or ""
-        if origin not in hotels and " " not in origin and "," not in origin:
+        if origin not in hotels and origin.lower() != "home" and " " not in origin and "," not in origin:
             close = suggest(origin, list(hotels))
             out.warning(
                 pickup.at("origin"),
@@ -353,13 +353,31 @@ def call_times(folder: m.ProductionFolder, out: Reporter) -> None:
                 )
                 if t is not None
             ]
-            for (name_a, a), (name_b, b) in itertools.pairwise(steps):
-                if b < a and not (name_a == "makeup" and name_b == "wardrobe"):
+            # Each step comes after every earlier one; only make-up and wardrobe may come in either order.
+            for index, (name_b, b) in enumerate(steps):
+                earlier = [(n, t) for n, t in steps[:index] if {n, name_b} != {"makeup", "wardrobe"} and t > b]
+                if earlier:
+                    name_a, a = earlier[0]
                     out.error(
                         call.at(name_b),
                         f"{call.cast}'s {name_b} {b} is before their {name_a} {a}",
-                        "pickup comes first, then make-up, wardrobe, on set",
+                        "pickup comes first, then make-up and wardrobe, then on set",
                     )
+
+
+@check("pickup-times-agree")
+def pickup_times_agree(folder: m.ProductionFolder, out: Reporter) -> None:
+    """A cast call's pickup and the transport list's pickup are the same event: they must say the same time."""
+    transport: dict[tuple[int | None, str], m.Pickup] = {(p.day, p.person): p for p in folder.transport.pickups}
+    for day in shoot_days(folder):
+        for call in day.cast_calls:
+            pickup = transport.get((day.day, call.cast))
+            if pickup is not None and call.pickup is not None and pickup.time != call.pickup:
+                out.warning(
+                    pickup.at("time"),
+                    f"{call.cast}'s pickup on day {day.day} is {pickup.time} here but {call.pickup} in the cast call",
+                    "correct one of them: the call sheet prints both",
+                )
 
 
 @check("pickups-before-call")
@@ -415,16 +433,16 @@ def availability(folder: m.ProductionFolder, out: Reporter) -> None:
             if day.date is None:
                 continue
             if day.date in unavailable:
-                out.error(
+                out.warning(
                     member.at("unavailable"),
-                    f"{member.name} is unavailable on {day.date} but works on day {day.day}",
+                    f"{member.name} is unavailable on {day.date} (day {day.day}) and is left off that day's call sheet",
                     "book a replacement, or list the days they work under 'days:'",
                 )
-            elif member.available and not any(w.start <= day.date <= w.end for w in member.available if w.start and w.end):
-                out.error(
+            elif not available_on(member, day.date):
+                out.warning(
                     member.at("available"),
-                    f"{member.name} works on day {day.day} ({day.date}), outside their availability",
-                    "check the availability windows, or list the days they work under 'days:'",
+                    f"{member.name} is not available on {day.date} (day {day.day}) and is left off that day's call sheet",
+                    "check the availability windows, book a replacement, or list the days they work under 'days:'",
                 )
         for window in member.available:
             if window.start and window.end and window.end < window.start:
@@ -446,6 +464,18 @@ def interns(folder: m.ProductionFolder, out: Reporter) -> None:
         if internship.supervisor == internship.crew:
             out.error(
                 internship.at("supervisor"), "an intern cannot supervise themselves", "name the crew member who looks after them"
+            )
+        if not internship.written("agreement_signed"):
+            out.warning(
+                internship.pos,
+                f"the internship of {internship.crew} has no signed agreement",
+                "record the date the agreement was signed under 'agreement_signed:'",
+            )
+        elif internship.agreement_signed and internship.start and internship.agreement_signed > internship.start:
+            out.warning(
+                internship.at("agreement_signed"),
+                f"the agreement of {internship.crew} was signed {internship.agreement_signed}, after the internship started",
+                "an intern should not work before the agreement is signed",
             )
         if internship.start and internship.end and internship.end < internship.start:
             out.error(

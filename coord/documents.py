@@ -54,7 +54,7 @@ def find_day(folder: m.ProductionFolder, wanted: str) -> m.ShootDay:
     """A shoot day by its number (`3`) or its date (`2027-03-03`)."""
     days = sch.shoot_days(folder)
     for day in days:
-        if wanted == str(day.day) or wanted == str(day.date):
+        if (wanted.isdigit() and int(wanted) == day.day) or wanted == str(day.date):
             return day
     numbers = ", ".join(str(d.day) for d in days)
     raise CoordError(
@@ -261,14 +261,26 @@ def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, 
 def pickup_origin(
     origin: str, person: m.CrewMember | m.CastMember | None, production: m.Production, hotels: dict[str, m.Hotel]
 ) -> str:
-    """Where a pickup starts, without printing a private home address."""
+    """Where a pickup starts, without printing a private home address.
+
+    `from: home` is the person's own address; a written-out address counts as theirs
+    when it matches their address or pickup address, give or take case, spaces and punctuation.
+    """
     if origin in hotels:
         return hotels[origin].name
+    home = lb.labels(production.language)["home"]
+    if origin.strip().lower() == "home":
+        return home
     if person is not None and is_private(person, "address", production):
-        own = {getattr(person, "address", None), getattr(person, "pickup_address", None)}
-        if origin in own:
-            return "Home" if production.language != "de" else "Zuhause"
+        own = {_address_key(getattr(person, "address", None)), _address_key(getattr(person, "pickup_address", None))}
+        if _address_key(origin) in own:
+            return home
     return origin
+
+
+def _address_key(address: str | None) -> str:
+    """`Hofweg 9,  22085 Hamburg` and `hofweg 9 22085 hamburg` are the same place."""
+    return re.sub(r"[\W_]+", " ", address or "").strip().casefold()
 
 
 def _who(

@@ -175,8 +175,8 @@ class Integer(Scalar):
         self.minimum, self.maximum, self.label = minimum, maximum, label
 
     def parse(self, text: str, node: ScalarNode) -> int:
-        if not re.fullmatch(r"-?[0-9]+", text.strip()):
-            raise Invalid(f'"{text}" is not a whole number', "write digits only, e.g. 12")
+        if not re.fullmatch(r"-?[0-9]{1,12}", text.strip()):
+            raise Invalid(f'"{text[:40]}" is not a whole number', "write digits only, e.g. 12")
         number = int(text)
         if not self.minimum <= number <= self.maximum:
             raise Invalid(f"{number} is out of range; it must be from {self.minimum} to {self.maximum}")
@@ -281,7 +281,7 @@ class Timezone(Scalar):
         name = text.strip()
         try:
             zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name like "Europe" is a folder
             raise Invalid(
                 f'"{name}" is not a known timezone', "use an IANA name such as Europe/Berlin or America/New_York"
             ) from None

@@ -70,6 +70,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "name": ("Name", "Name"),
     "phone": ("Phone", "Telefon"),
     "your_call": ("Your call", "Dein Beginn"),
+    "home": ("Home", "Zuhause"),
     "next_day": ("+1", "+1"),
     "no_forced_calls": (
         "No forced calls without the PM's approval. Please be on time.",

@@ -397,7 +397,12 @@ class Pickup(Entry):
     day: int = spec(k.Integer(1, 999, "shoot-day number"), "Shoot-day number.", required=True)
     time: Time = spec(k.Time(), "Pickup time.", required=True)
     person: str = spec(k.Ref("person"), "Crew or cast id of who is picked up.", required=True)
-    origin: str = spec(k.Text(), "Where from: a hotel id or an address.", required=True, key="from")
+    origin: str = spec(
+        k.Text(),
+        "Where from: a hotel id, home (the person's own address, printed as Home) or an address.",
+        required=True,
+        key="from",
+    )
     to: str | None = spec(k.Ref("location"), "Location id; default: the day's first location.")
     vehicle: str | None = spec(k.Ref("vehicle"), "Vehicle id.")
     notes: str | None = spec(k.Text(), "Anything the driver should know.")

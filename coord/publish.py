@@ -11,7 +11,7 @@ from coord import documents, render
 from coord import model as m
 from coord.checks import validate
 from coord.findings import CoordError, Finding
-from coord.schedule import shoot_days
+from coord.schedule import call_of, shoot_days
 
 #: The files a call sheet is made from; errors elsewhere (equipment, interns) do not block it.
 DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")
@@ -54,6 +54,9 @@ def build_callsheets(
     """Render the call sheets of the wanted days (numbers or dates) in each format."""
     folder = load_for(root, CALLSHEET_INPUTS)
     days = shoot_days(folder) if all_days else [documents.find_day(folder, w) for w in wanted]
+    if all_days and for_person:  # a personal copy of every day the person is called
+        crew = {c.id: c for c in folder.crew}
+        days = [d for d in days if call_of(for_person, d, crew) is not None]
     if not days:
         raise CoordError("no shoot day given: name a day number (coord callsheet 3) or use --all")
     target = out_dir or root / "out" / "callsheets"

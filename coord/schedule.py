@@ -95,10 +95,15 @@ def cast_status(folder: m.ProductionFolder) -> dict[tuple[str, int], str]:
 
 
 def works_on(member: m.CrewMember, day: m.ShootDay) -> bool:
-    """A crew member works every shoot day unless they are a day player or unavailable that date."""
+    """A crew member works every shoot day unless they are a day player, or unavailable that date."""
     if member.days is not None and day.day not in member.days:
         return False
-    return day.date not in member.unavailable
+    return day.date not in member.unavailable and available_on(member, day.date)
+
+
+def available_on(member: m.CrewMember, date: dt.date) -> bool:
+    """Inside one of the person's availability windows, or they gave none."""
+    return not member.available or any(w.start <= date <= w.end for w in member.available if w.start and w.end)
 
 
 def crew_call_for(member: m.CrewMember, day: m.ShootDay) -> Time | None:
