@@ -365,6 +365,30 @@ def call_times(folder: m.ProductionFolder, out: Reporter) -> None:
                     )
 
 
+@check("report-times")
+def report_times(folder: m.ProductionFolder, out: Reporter) -> None:
+    """A day's reported times follow each other; a wrap after midnight written as 01:10 shows up here."""
+    order = (
+        "crew_call",
+        "first_shot",
+        "lunch_start",
+        "lunch_end",
+        "first_shot_after_lunch",
+        "camera_wrap",
+        "crew_wrap",
+        "last_out",
+    )
+    for report in folder.reports:
+        times = [(name, getattr(report, name)) for name in order if getattr(report, name) is not None]
+        for (name_a, a), (name_b, b) in itertools.pairwise(times):
+            if b < a:
+                out.error(
+                    report.at(name_b),
+                    f"{name_b} {b} is before {name_a} {a}",
+                    "after midnight count on: write 01:10 the next morning as 25:10",
+                )
+
+
 @check("pickup-times-agree")
 def pickup_times_agree(folder: m.ProductionFolder, out: Reporter) -> None:
     """A cast call's pickup and the transport list's pickup are the same event: they must say the same time."""

@@ -95,7 +95,8 @@ def load_folder(root: Path) -> tuple[m.ProductionFolder | None, Findings]:
 def _sources(root: Path, spec: FileSpec, findings: Findings) -> list[Path]:
     """The file, or the sorted files of the folder form; not both."""
     single, folder = root / spec.name, root / spec.folder
-    parts = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    splittable = spec.is_list or spec.attr == "transport"  # production.yaml is one mapping, never a folder
+    parts = sorted(folder.glob("*.yaml")) if splittable and folder.is_dir() else []
     if single.is_file() and parts:
         findings.error(
             Pos(spec.name),

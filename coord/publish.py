@@ -78,13 +78,13 @@ def write_documents(
     """
     outcome = Outcome()
     manifest = render.Manifest(target)
+    templates = render.templates_digest(root)
     pdf: render.PdfRenderer | None = None
     for fmt in formats:
         template_name = f"{template}.typ" if fmt == "pdf" else f"{template}.{'html' if fmt == 'html' else 'md'}.j2"
-        template_files = render.pdf_template_files(root, template_name) if fmt == "pdf" else _template_files(root, template_name)
         for pattern, context in items:
             output = target / pattern.format(ext=fmt)
-            stamp = render.fingerprint(context, template_files)
+            stamp = render.fingerprint(context, templates)
             if manifest.current(output, stamp):
                 outcome.unchanged.append(output)
                 continue
@@ -103,12 +103,6 @@ def write_documents(
     if outcome.written:
         manifest.save()
     return outcome
-
-
-def _template_files(root: Path, name: str) -> list[Path]:
-    """Every template file a document may use: the named one and its default, and for HTML the shared page."""
-    names = [name, "base.html.j2"] if name.endswith(".html.j2") else [name]
-    return [folder / n for n in names for folder in render.template_dirs(root) if (folder / n).is_file()]
 
 
 def build_report(root: Path, wanted: str, formats: list[str], out_dir: Path | None) -> Outcome:

@@ -234,13 +234,23 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-def fingerprint(context: dict[str, Any], templates: list[Path]) -> str:
-    """What a document depends on: its context, the template files, and coord's code."""
-    digest = hashlib.sha256(_code_digest())
+def templates_digest(production_root: Path) -> bytes:
+    """Every template a document could use, the production's own and the packaged ones.
+
+    Templates extend, include and import each other, so any change to any of them rebuilds every
+    document: cheap (a few small files) and never wrong.
+    """
+    digest = hashlib.sha256()
+    for folder in template_dirs(production_root):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+def fingerprint(context: dict[str, Any], templates: bytes) -> str:
+    """What a document depends on: its context, the templates (templates_digest) and coord's code."""
+    digest = hashlib.sha256(_code_digest() + templates)
     digest.update(json.dumps(context, sort_keys=True).encode())
-    for template in templates:
-        digest.update(template.name.encode())
-        digest.update(template.read_bytes())
     return digest.hexdigest()
 
 

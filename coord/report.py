@@ -73,6 +73,14 @@ def to_date(folder: m.ProductionFolder, day: m.ShootDay) -> ToDate:
     )
 
 
+def _pages_shot(line: m.SceneReport, scenes: dict[str, m.Scene]) -> Eighths:
+    """The pages a report line shot: as reported, else the whole scene when it was completed."""
+    if line.pages is not None:
+        return line.pages
+    scene = scenes.get(line.scene)
+    return scene.pages if scene is not None and line.result in DONE else Eighths(0)
+
+
 def duration(start: Time | None, end: Time | None) -> str:
     """`10:45 h` from start to end; empty when either is missing."""
     if start is None or end is None or end < start:
@@ -110,13 +118,13 @@ def daily_report(folder: m.ProductionFolder, day: m.ShootDay, report: m.DayRepor
             "set": scene.set if scene else "",
             "planned": str(scene.pages) if scene and planned else "",
             "result": words[f"result_{result}"] + moved,
-            "pages": str(line.pages) if line and line.pages else "",
+            "pages": str(_pages_shot(line, scenes)) if line and _pages_shot(line, scenes).eighths else "",
             "setups": str(line.setups) if line and line.setups is not None else "",
             "screen_time": _mm_ss(line.screen_time) if line else "",
             "notes": line.notes or "" if line else "",
         }
 
-    shot_today = Eighths(sum(line.pages.eighths for line in report.scenes if line.pages))
+    shot_today = Eighths(sum(_pages_shot(line, scenes).eighths for line in report.scenes))
     return {
         **page_settings(production),
         "production": {"title": production.title, "company": production.company, "episode": production.episode or ""},

@@ -684,3 +684,40 @@ def test_a_list_marker_at_the_start_of_a_value_stays_text(minimal: Path, tmp_pat
     assert result.exit_code == 0, result.output
     assert "1\\. Test Films GmbH ·" in (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8")
     assert "1. Test Films GmbH" in docx_text(tmp_path / "2027-03-01-day-01.docx")  # as a numbered list the "1." would vanish
+
+
+def test_pickup_from_home_and_from_a_loosely_written_home_address_print_home(minimal: Path, tmp_path: Path) -> None:
+    edit(
+        minimal / "cast.yaml", '  phone: "+49 171 4444444"\n', '  phone: "+49 171 4444444"\n  address: Hofweg 9, 22085 Hamburg\n'
+    )
+    edit(minimal / "transport.yaml", "from: Hotel Seeblick, Seeweg 1, Hamburg", "from: hofweg 9,  22085 HAMBURG")
+    result = callsheet(minimal, "1", out=tmp_path, formats=("md",))
+    text = (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8")
+    assert result.exit_code == 0 and "| 06:45 | \\#1 Jana Falk | Home |" in text
+    assert "ofweg" not in text and "22085" not in text
+    edit(minimal / "transport.yaml", "from: hofweg 9,  22085 HAMBURG", "from: home")
+    assert callsheet(minimal, "1", out=tmp_path, formats=("md",)).exit_code == 0
+    assert "| 06:45 | \\#1 Jana Falk | Home |" in (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8")
+
+
+def test_a_day_number_may_be_written_with_a_leading_zero(minimal: Path, tmp_path: Path) -> None:
+    result = callsheet(minimal, "02", out=tmp_path, formats=("md",))
+    assert (result.exit_code, result.output) == (0, f"wrote {tmp_path / '2027-03-03-day-02.md'}\n")
+
+
+def test_all_personal_copies_cover_the_days_the_person_is_called(minimal: Path, tmp_path: Path) -> None:
+    result = callsheet(minimal, out=tmp_path, formats=("md",), extra=("--all", "--for", "finn"))
+    assert (result.exit_code, result.output) == (0, f"wrote {tmp_path / '2027-03-01-day-01-finn.md'}\n")
+
+
+def test_editing_a_template_that_another_includes_rebuilds(minimal: Path, tmp_path: Path) -> None:
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "callsheet.md.j2").write_text(
+        '{% include "brand.md.j2" %} {{ production.title }}\n', encoding="utf-8"
+    )
+    (minimal / "templates" / "brand.md.j2").write_text("NORDLICHT", encoding="utf-8")
+    assert callsheet(minimal, "1", out=tmp_path, formats=("md",)).exit_code == 0
+    (minimal / "templates" / "brand.md.j2").write_text("SÜDLICHT", encoding="utf-8")
+    result = callsheet(minimal, "1", out=tmp_path, formats=("md",))
+    assert result.output == f"wrote {tmp_path / '2027-03-01-day-01.md'}\n"
+    assert (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8") == "SÜDLICHT Test Shoot\n"

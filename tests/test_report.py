@@ -140,3 +140,14 @@ def test_a_broken_report_blocks_the_report(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report", "1", "--folder", str(production), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "reports/day-01.yaml" in result.output and "coord validate" in result.output
+
+
+def test_a_completed_scene_without_pages_counts_the_whole_scene_today_and_to_date(minimal: Path) -> None:
+    (minimal / "reports").mkdir()
+    (minimal / "reports" / "day-01.yaml").write_text('day: 1\nscenes:\n  - {scene: "1", result: complete}\n', encoding="utf-8")
+    folder, findings = validate(minimal)
+    assert folder is not None and not findings.errors
+    day, day_report = dpr.find_report(folder, "1")
+    context = dpr.daily_report(folder, day, day_report)
+    assert context["scene_totals"]["shot_pages"] == "1 3/8"  # type: ignore[index]
+    assert context["to_date"]["pages_done"] == "1 3/8"  # type: ignore[index]

@@ -1,0 +1,88 @@
+"""Checks that catch what a crew would otherwise find on set, one mistake at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import append, edit, invoke
+
+from coord.checks import validate
+
+
+def findings_of(folder: Path, level: str = "error") -> list[tuple[str, str]]:
+    _, findings = validate(folder)
+    return [(str(f.pos), f.message) for f in findings if f.level == level]
+
+
+def test_on_set_before_make_up_is_an_error_even_with_wardrobe_between(minimal: Path) -> None:
+    edit(
+        minimal / "schedule.yaml",
+        '      makeup: "07:15"\n      on_set: "08:30"',
+        '      makeup: "09:00"\n      wardrobe: "06:50"\n      on_set: "07:45"',
+    )
+    assert findings_of(minimal) == [("schedule.yaml:13:15", "mira's on_set 07:45 is before their makeup 09:00")]
+
+
+def test_make_up_and_wardrobe_may_come_in_either_order(minimal: Path) -> None:
+    edit(
+        minimal / "schedule.yaml",
+        '      makeup: "07:15"\n      on_set: "08:30"',
+        '      makeup: "07:40"\n      wardrobe: "07:10"\n      on_set: "08:30"',
+    )
+    assert findings_of(minimal) == []
+
+
+def test_cast_call_and_transport_pickup_must_agree(minimal: Path) -> None:
+    edit(minimal / "transport.yaml", 'time: "06:45"', 'time: "06:15"')
+    assert findings_of(minimal, "warning") == [
+        ("transport.yaml:7:11", "mira's pickup on day 1 is 06:15 here but 06:45 in the cast call")
+    ]
+
+
+def test_report_times_out_of_order_point_at_the_midnight_rule(minimal: Path) -> None:
+    (minimal / "reports").mkdir()
+    (minimal / "reports" / "day-02.yaml").write_text('day: 2\ncrew_call: "17:00"\ncamera_wrap: "01:10"\n', encoding="utf-8")
+    _, findings = validate(minimal)
+    [error] = findings.errors
+    assert (str(error.pos), error.message, error.hint) == (
+        "reports/day-02.yaml:3:14",
+        "camera_wrap 01:10 is before crew_call 17:00",
+        "after midnight count on: write 01:10 the next morning as 25:10",
+    )
+
+
+def test_internship_without_a_signed_agreement_is_flagged(minimal: Path) -> None:
+    edit(minimal / "crew.yaml", "  role: Driver\n", "  role: Driver\n  intern: yes\n")
+    (minimal / "interns.yaml").write_text(
+        "- id: intern-lea\n  crew: lea\n  supervisor: pia\n  start: 2027-02-22\n  end: 2027-03-26\n", encoding="utf-8"
+    )
+    assert findings_of(minimal, "warning") == [("interns.yaml:1:3", "the internship of lea has no signed agreement")]
+    append(minimal / "interns.yaml", "  agreement_signed: 2027-03-01\n")
+    assert findings_of(minimal, "warning") == [
+        ("interns.yaml:6:21", "the agreement of lea was signed 2027-03-01, after the internship started")
+    ]
+
+
+def test_a_timezone_that_is_a_folder_name_is_a_finding_not_a_crash(minimal: Path) -> None:
+    edit(minimal / "production.yaml", "timezone: Europe/Berlin", "timezone: Europe")
+    assert findings_of(minimal) == [("production.yaml:6:11", 'timezone: "Europe" is not a known timezone')]
+
+
+def test_an_absurdly_long_number_is_a_finding_not_a_crash(minimal: Path) -> None:
+    edit(minimal / "cast.yaml", "  number: 1\n", "  number: " + "9" * 5000 + "\n")
+    [(where, message)] = findings_of(minimal)
+    assert where == "cast.yaml:2:11" and message.startswith("number: ") and message.endswith("is not a whole number")
+
+
+def test_a_folder_named_production_is_not_read(minimal: Path) -> None:
+    (minimal / "production").mkdir()
+    (minimal / "production" / "notes.yaml").write_text("title: Stray\n", encoding="utf-8")
+    assert findings_of(minimal) == []
+
+
+def test_a_hotel_id_with_a_space_gives_findings_not_a_crash(minimal: Path) -> None:
+    (minimal / "hotels.yaml").write_text("- id: hotel seeblick\n  name: Seeblick\n  address: Seeweg 1\n", encoding="utf-8")
+    edit(minimal / "transport.yaml", "from: Hotel Seeblick, Seeweg 1, Hamburg", "from: seeblick")
+    result = invoke("validate", str(minimal))
+    assert result.exit_code == 1
+    assert 'hotels.yaml:1:7: error: id: "hotel seeblick" is not a usable id' in result.output
