@@ -203,3 +203,26 @@ def calendar_command(for_person: str | None, out_dir: Path | None, folder: Path)
     from coord.ical import build_calendar
 
     wrote(build_calendar(folder, for_person, out_dir))
+
+
+@main.command()
+@click.option(
+    "--copy", "names", multiple=True, metavar="NAME", help="Copy this packaged template into FOLDER/templates/ (repeatable)."
+)
+@IN_FOLDER
+def templates(names: tuple[str, ...], folder: Path) -> None:
+    """List the packaged document templates, or copy some to change them.
+
+    A file in the production's templates/ replaces the packaged one of the same name.
+    """
+    from coord.render import copy_templates, packaged_templates
+
+    if names:
+        for path in copy_templates(folder, list(names)):
+            click.echo(f"wrote {path}")
+        return
+    packaged = packaged_templates()
+    click.echo(f"packaged templates in {packaged}:")
+    for path in sorted(p for p in packaged.iterdir() if p.is_file()):
+        own = folder / "templates" / path.name
+        click.echo(f"  {path.name}" + ("  (replaced by this production's own)" if own.is_file() else ""))

@@ -264,7 +264,7 @@ class CastCall(Entry):
     cast: str = spec(k.Ref("cast"), "Cast id.", required=True)
     status: str | None = spec(
         k.Choice(*CAST_STATUSES),
-        "Day status when it cannot be derived from the schedule: H (hold), T (travel), R (rehearsal), F (fitting).",
+        "Day status written by hand, winning over the one derived from the schedule: H (hold), T (travel), R (rehearsal), F (fitting); also SW, W, WF, SWF.",
     )
     pickup: Time | None = spec(k.Time(), "Pickup time.")
     makeup: Time | None = spec(k.Time(), "Make-up and hair call.")

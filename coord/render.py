@@ -41,6 +41,24 @@ def template_dirs(production_root: Path) -> list[Path]:
     return [own, packaged_templates()] if own.is_dir() else [packaged_templates()]
 
 
+def copy_templates(production_root: Path, names: list[str]) -> list[Path]:
+    """Copy packaged templates into the production's templates/ to change them there; never overwrite one."""
+    packaged = packaged_templates()
+    unknown = [n for n in names if not (packaged / n).is_file()]
+    if unknown:
+        available = ", ".join(p.name for p in sorted(packaged.iterdir()) if p.is_file())
+        raise CoordError(f"no packaged template named {', '.join(unknown)}; the templates are: {available}")
+    target = production_root / "templates"
+    existing = [n for n in names if (target / n).exists()]
+    if existing:
+        raise CoordError(f"{', '.join(str(target / n) for n in existing)} already exists; rename or delete it first")
+    copied = []
+    for name in names:
+        write_atomic(target / name, (packaged / name).read_bytes())
+        copied.append(target / name)
+    return copied
+
+
 def find_template(production_root: Path, name: str) -> Path:
     """The production's own template of that name if there is one, else the packaged one."""
     for folder in template_dirs(production_root):

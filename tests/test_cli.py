@@ -131,3 +131,25 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(minima
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert result.output.startswith("Error: ") and "not-a-folder" in result.output
+
+
+def test_templates_lists_the_packaged_ones_and_marks_those_the_production_replaces(minimal: Path) -> None:
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "callsheet.typ").write_text("// ours\n", encoding="utf-8")
+    code, output = run("templates", "-C", str(minimal))
+    assert code == 0
+    assert "  callsheet.typ  (replaced by this production's own)\n" in output
+    assert "  callsheet.md.j2\n" in output and "  coord-style.typ\n" in output
+
+
+def test_templates_copy_brings_a_packaged_template_into_the_production_without_overwriting(minimal: Path) -> None:
+    code, output = run("templates", "-C", str(minimal), "--copy", "coord-style.typ")
+    copied = minimal / "templates" / "coord-style.typ"
+    assert (code, output) == (0, f"wrote {copied}\n")
+    assert copied.read_bytes() == (REPO / "templates" / "coord-style.typ").read_bytes()
+    copied.write_text("// branded\n", encoding="utf-8")
+    code, output = run("templates", "-C", str(minimal), "--copy", "coord-style.typ")
+    assert code == 1 and "already exists" in output
+    assert copied.read_text(encoding="utf-8") == "// branded\n"
+    code, output = run("templates", "-C", str(minimal), "--copy", "callsheet.pdf")
+    assert code == 1 and "no packaged template named callsheet.pdf" in output
