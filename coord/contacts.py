@@ -1,7 +1,7 @@
 """The contact list: who to call, as plain data for the templates, and as CSV and vCard for phones and spreadsheets.
 
 Two versions are made from the same data. The distributed one (the default)
-withholds every private field (`documents.is_private`); the office one prints
+withholds every private field (`privacy.is_private`); the office one prints
 them and says on every page, row set and card that it must not be passed on.
 """
 
@@ -12,7 +12,8 @@ from typing import Any
 
 from coord import labels as lb
 from coord import model as m
-from coord.documents import Context, is_private, office_block, page_settings, slug
+from coord.documents import Context, office_block, page_settings, slug
+from coord.privacy import is_private
 from coord.publish import DOCUMENT_FORMATS, Outcome, load_for, write_documents, write_if_changed
 from coord.render import csv_bytes
 

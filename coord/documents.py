@@ -18,6 +18,7 @@ from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
 from coord.findings import CoordError
+from coord.privacy import pickup_origin, shown
 from coord.sun import sun_times
 from coord.values import Time
 from coord.worktime import profile
@@ -30,24 +31,6 @@ def clock(time: Time | None) -> str:
     if time is None:
         return ""
     return f"{time.clock} (+1)" if time.next_day else time.clock
-
-
-def is_private(person: m.CrewMember | m.CastMember | m.Extra, field: str, production: m.Production) -> bool:
-    """Whether `field` of a person is withheld from distributed documents.
-
-    A person's `private:` adds to the production's default and `public:` takes away
-    from it, so listing one private field never publishes another by accident.
-    """
-    if field in person.private:
-        return True
-    default = production.privacy.private_by_default if production.privacy else m.Privacy().private_by_default
-    return field in default and field not in person.public
-
-
-def shown(person: m.CrewMember | m.CastMember, field: str, production: m.Production) -> str:
-    """The field's value when it may be distributed, else empty."""
-    value = getattr(person, field, None)
-    return "" if value is None or is_private(person, field, production) else str(value)
 
 
 def find_day(folder: m.ProductionFolder, wanted: str) -> m.ShootDay:
@@ -256,31 +239,6 @@ def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, 
         "on_set": clock(call.on_set),
         "remarks": ", ".join(x for x in (call.remarks, "minor" if member.minor else None) if x),
     }
-
-
-def pickup_origin(
-    origin: str, person: m.CrewMember | m.CastMember | None, production: m.Production, hotels: dict[str, m.Hotel]
-) -> str:
-    """Where a pickup starts, without printing a private home address.
-
-    `from: home` is the person's own address; a written-out address counts as theirs
-    when it matches their address or pickup address, give or take case, spaces and punctuation.
-    """
-    if origin in hotels:
-        return hotels[origin].name
-    home = lb.labels(production.language)["home"]
-    if origin.strip().lower() == "home":
-        return home
-    if person is not None and is_private(person, "address", production):
-        own = {_address_key(getattr(person, "address", None)), _address_key(getattr(person, "pickup_address", None))}
-        if _address_key(origin) in own:
-            return home
-    return origin
-
-
-def _address_key(address: str | None) -> str:
-    """`Hofweg 9,  22085 Hamburg` and `hofweg 9 22085 hamburg` are the same place."""
-    return re.sub(r"[\W_]+", " ", address or "").strip().casefold()
 
 
 def _who(

@@ -24,8 +24,9 @@ from typing import Any
 from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
-from coord.documents import clock, pickup_origin, slug
+from coord.documents import clock, slug
 from coord.findings import CoordError
+from coord.privacy import pickup_origin
 from coord.publish import CALLSHEET_INPUTS, Outcome, load_for, write_if_changed
 from coord.render import write_atomic
 from coord.values import Time

@@ -19,7 +19,7 @@ import pytest
 from click.testing import Result
 from conftest import EXAMPLE, REPO, append, bare, docx_text, edit, flat, invoke, loaded, pdf_text, snapshot
 
-from coord import documents, render
+from coord import documents, privacy, render
 from coord import labels as lb
 from coord import model as m
 from coord.checks import validate
@@ -113,9 +113,9 @@ def test_private_phone_and_home_addresses_are_never_printed(minimal: Path, tmp_p
     make_private_people(minimal)
     folder = loaded(minimal)
     tom = next(c for c in folder.crew if c.id == "tom")
-    assert documents.is_private(tom, "phone", folder.production)
-    assert documents.is_private(tom, "address", folder.production)  # private: [phone] does not publish the address
-    assert not documents.is_private(tom, "email", folder.production)
+    assert privacy.is_private(tom, "phone", folder.production)
+    assert privacy.is_private(tom, "address", folder.production)  # private: [phone] does not publish the address
+    assert not privacy.is_private(tom, "email", folder.production)
 
     path = rendered(minimal, "1", fmt, tmp_path / "out")
     raw = path.read_text(encoding="utf-8") if fmt in ("md", "html") else pdf_text(path) if fmt == "pdf" else docx_text(path)

@@ -19,7 +19,7 @@ from conftest import EXAMPLE, bare, docx_text, edit, invoke, loaded, pdf_text, s
 from coord import contacts, render
 from coord import labels as lb
 from coord import model as m
-from coord.documents import is_private
+from coord.privacy import is_private
 
 DOCUMENT_FORMATS = ("md", "html", "pdf", "docx")
 ALL_FORMATS = (*DOCUMENT_FORMATS, "csv", "vcf")
