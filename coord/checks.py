@@ -17,7 +17,7 @@ from coord import model as m
 from coord.findings import Findings, Pos
 from coord.kinds import suggest
 from coord.load import load_folder
-from coord.schedule import available_on, call_of, shoot_days
+from coord.schedule import MANUAL_STATUSES, available_on, call_of, cast_in_scenes, shoot_days
 
 
 @dataclass(frozen=True)
@@ -307,11 +307,11 @@ def day_cast(folder: m.ProductionFolder, out: Reporter) -> None:
     for day in shoot_days(folder):
         if "scenes" in day.invalid:
             continue
-        in_scenes = {member for n in day.scenes if n in scenes for member in scenes[n].cast}
+        in_scenes = cast_in_scenes(day, scenes)
         called = set()
         for call in day.cast_calls:
             called.add(call.cast)
-            if call.cast in numbers and call.cast not in in_scenes and call.status not in ("H", "T", "R", "F"):
+            if call.cast in numbers and call.cast not in in_scenes and call.status not in MANUAL_STATUSES:
                 out.error(
                     call.at("cast"),
                     f"{call.cast} is called on day {day.day} but is in none of its scenes",
@@ -555,20 +555,6 @@ def orders(folder: m.ProductionFolder, out: Reporter) -> None:
             )
         if order.start and order.end and order.end < order.start:
             out.error(order.at("end"), f"order {order.id} ends {order.end}, before it starts {order.start}", "swap the dates")
-
-
-@check("working-time-profile")
-def working_time_profile(folder: m.ProductionFolder, out: Reporter) -> None:
-    from coord.worktime import PROFILES
-
-    name = folder.production.working_time
-    if name is not None and name not in PROFILES:
-        close = suggest(name, list(PROFILES))
-        out.warning(
-            folder.production.at("working_time"),
-            f'unknown working-time profile "{name}"; the default rules (first meal within 6 hours) apply',
-            f'did you mean "{close}"?' if close else "choose one of: " + ", ".join(PROFILES),
-        )
 
 
 @check("coordinates-swapped")

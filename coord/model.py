@@ -19,6 +19,7 @@ from typing import Any
 from coord import kinds as k
 from coord.findings import Pos
 from coord.values import Coordinates, Eighths, Time
+from coord.worktime import PROFILES
 
 #: Departments in the order the industry lists them on call sheets and contact lists.
 DEPARTMENTS = (
@@ -149,7 +150,12 @@ class Production(Entry):
     emergency_numbers: tuple[EmergencyNumber, ...] = spec(
         k.ListOf(k.Record(EmergencyNumber)), "Emergency numbers printed on call sheets."
     )
-    working_time: str | None = spec(k.Text(), "Name of the working-time rule profile the production works under, e.g. de-film.")
+    working_time: str | None = spec(
+        k.Choice(*PROFILES),
+        "The working-time rules the production works under: "
+        + "; ".join(f"{p.name}: {p.description}" for p in PROFILES.values())
+        + ".",
+    )
     privacy: Privacy | None = spec(k.Record(Privacy), "What counts as private personal data.")
 
 

@@ -86,3 +86,11 @@ def test_a_hotel_id_with_a_space_gives_findings_not_a_crash(minimal: Path) -> No
     result = invoke("validate", str(minimal))
     assert result.exit_code == 1
     assert 'hotels.yaml:1:7: error: id: "hotel seeblick" is not a usable id' in result.output
+
+
+def test_an_unknown_working_time_profile_is_an_error_with_a_suggestion(minimal: Path) -> None:
+    append(minimal / "production.yaml", "working_time: de-flim\n")
+    _, findings = validate(minimal)
+    [error] = findings.errors
+    assert error.message == 'working_time: "de-flim" is not one of the allowed values'
+    assert error.hint.startswith('did you mean "de-film"?')
