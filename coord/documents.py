@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -52,19 +53,52 @@ def map_url(location: m.Location) -> str:
     return "https://www.openstreetmap.org/search?query=" + quote(location.address)
 
 
-def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | None = None) -> Context:
-    """Everything a call sheet shows for `day`; `for_person` adds the personal strip at the top."""
+@dataclass(frozen=True)
+class Lookups:
+    """A production's entries by id, and what the schedule says: worked out once for all the days' sheets."""
+
+    crew: dict[str, m.CrewMember]
+    cast: dict[str, m.CastMember]
+    locations: dict[str, m.Location]
+    hotels: dict[str, m.Hotel]
+    vehicles: dict[str, m.Vehicle]
+    scenes: dict[str, m.Scene]
+    days: list[m.ShootDay]
+    status: dict[tuple[str, int], str]
+    pickups: dict[int, list[m.Pickup]]
+
+
+def lookups(folder: m.ProductionFolder) -> Lookups:
+    pickups: dict[int, list[m.Pickup]] = {}
+    for pickup in sorted(folder.transport.pickups, key=lambda p: (p.time, p.person)):
+        pickups.setdefault(pickup.day, []).append(pickup)
+    return Lookups(
+        crew={c.id: c for c in folder.crew},
+        cast={c.id: c for c in folder.cast},
+        locations={loc.id: loc for loc in folder.locations},
+        hotels={h.id: h for h in folder.hotels},
+        vehicles={v.id: v for v in folder.transport.vehicles},
+        scenes=sch.scenes_by_number(folder),
+        days=sch.shoot_days(folder),
+        status=sch.cast_status(folder),
+        pickups=pickups,
+    )
+
+
+def callsheet(
+    folder: m.ProductionFolder, day: m.ShootDay, for_person: str | None = None, found: Lookups | None = None
+) -> Context:
+    """Everything a call sheet shows for `day`; `for_person` adds the personal strip at the top.
+
+    Pass `found` (from `lookups`) when making many sheets of one production.
+    """
+    found = found or lookups(folder)
     production = folder.production
     language = production.language
     words = lb.labels(language)
-    scenes = sch.scenes_by_number(folder)
-    days = sch.shoot_days(folder)
-    crew = {c.id: c for c in folder.crew}
-    cast = {c.id: c for c in folder.cast}
-    locations = {loc.id: loc for loc in folder.locations}
-    hotels = {h.id: h for h in folder.hotels}
+    scenes, days, crew, cast, locations = found.scenes, found.days, found.crew, found.cast, found.locations
     day_locations = [locations[i] for i in day.locations if i in locations]
-    status = sch.cast_status(folder)
+    status = found.status
     number = day.day or 0
     meals = day.meals or m.Meals()
     meal_rule = profile(production.working_time)
@@ -115,11 +149,11 @@ def callsheet(folder: m.ProductionFolder, day: m.ShootDay, for_person: str | Non
             {"department": lb.department(dept, language), "text": day.notes[dept]} for dept in m.DEPARTMENTS if dept in day.notes
         ],
         "safety": list(day.safety),
-        "transport": _transport(folder, day, crew, cast, hotels, locations),
+        "transport": _transport(folder.production, day, found),
         "advance": _advance(days, day, scenes, cast, language, words),
         "emergency": [{"label": e.label, "phone": e.phone} for e in production.emergency_numbers],
         "crew": _crew_by_department(folder, day, language),
-        "personal": _personal(folder, day, for_person, crew, cast, hotels, day_locations) if for_person else None,
+        "personal": _personal(folder.production, day, for_person, found, day_locations) if for_person else None,
     }
     return context
 
@@ -251,28 +285,20 @@ def _who(
     return person, None
 
 
-def _transport(
-    folder: m.ProductionFolder,
-    day: m.ShootDay,
-    crew: dict[str, m.CrewMember],
-    cast: dict[str, m.CastMember],
-    hotels: dict[str, m.Hotel],
-    locations: dict[str, m.Location],
-) -> dict[str, Any]:
+def _transport(production: m.Production, day: m.ShootDay, found: Lookups) -> dict[str, Any]:
     """The day's pickups in time order; `several_destinations` says whether the To column is needed."""
-    vehicles = {v.id: v for v in folder.transport.vehicles}
     rows = []
-    for pickup in sorted((p for p in folder.transport.pickups if p.day == day.day), key=lambda p: (p.time, p.person)):
-        who, person = _who(pickup.person, crew, cast)
+    for pickup in found.pickups.get(day.day or 0, []):
+        who, person = _who(pickup.person, found.crew, found.cast)
         destination = pickup.to or (day.locations[0] if day.locations else "")
-        vehicle = vehicles.get(pickup.vehicle or "")
-        driver = crew.get(vehicle.driver or "") if vehicle else None
+        vehicle = found.vehicles.get(pickup.vehicle or "")
+        driver = found.crew.get(vehicle.driver or "") if vehicle else None
         rows.append(
             {
                 "time": clock(pickup.time),
                 "who": who,
-                "from": pickup_origin(pickup.origin, person, folder.production, hotels),
-                "to": locations[destination].name if destination in locations else destination,
+                "from": pickup_origin(pickup.origin, person, production, found.hotels),
+                "to": found.locations[destination].name if destination in found.locations else destination,
                 "vehicle": " · ".join(x for x in (vehicle.type if vehicle else "", driver.name if driver else "") if x),
             }
         )
@@ -296,14 +322,11 @@ def _advance(
 
 def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: str) -> list[dict[str, Any]]:
     production = folder.production
-    groups = []
-    for department in m.DEPARTMENTS:
-        people = []
-        for member in folder.crew:
-            if member.department != department or not sch.works_on(member, day):
-                continue
+    by_department: dict[str, list[dict[str, Any]]] = {}
+    for member in folder.crew:
+        if sch.works_on(member, day):
             call = sch.crew_call_for(member, day)
-            people.append(
+            by_department.setdefault(member.department, []).append(
                 {
                     "role": member.role,
                     "name": member.name,
@@ -312,30 +335,26 @@ def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: s
                     "own_call": call != day.crew_call,
                 }
             )
-        if people:
-            groups.append({"department": lb.department(department, language), "people": people})
-    return groups
+    return [
+        {"department": lb.department(department, language), "people": by_department[department]}
+        for department in m.DEPARTMENTS
+        if department in by_department
+    ]
 
 
 def _personal(
-    folder: m.ProductionFolder,
-    day: m.ShootDay,
-    person: str,
-    crew: dict[str, m.CrewMember],
-    cast: dict[str, m.CastMember],
-    hotels: dict[str, m.Hotel],
-    day_locations: list[m.Location],
+    production: m.Production, day: m.ShootDay, person: str, found: Lookups, day_locations: list[m.Location]
 ) -> dict[str, str]:
-    if person not in crew and person not in cast:
+    if person not in found.crew and person not in found.cast:
         raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
-    name, member = _who(person, crew, cast)
-    call = sch.call_of(person, day, crew)
+    name, member = _who(person, found.crew, found.cast)
+    call = sch.call_of(person, day, found.crew)
     if call is None:
         raise CoordError(f"--for {person}: {name} is not called on day {day.day}")
-    pickup = next((p for p in folder.transport.pickups if p.day == day.day and p.person == person), None)
+    pickup = next((p for p in found.pickups.get(day.day or 0, []) if p.person == person), None)
     return {
         "name": name,
         "call": clock(call),
-        "pickup": f"{clock(pickup.time)} · {pickup_origin(pickup.origin, member, folder.production, hotels)}" if pickup else "",
+        "pickup": f"{clock(pickup.time)} · {pickup_origin(pickup.origin, member, production, found.hotels)}" if pickup else "",
         "location": day_locations[0].name if day_locations else "",
     }

@@ -60,7 +60,8 @@ def build_callsheets(
     if not days:
         raise CoordError("no shoot day given: name a day number (coord callsheet 3) or use --all")
     target = out_dir or root / "out" / "callsheets"
-    contexts = [(day, documents.callsheet(folder, day, for_person)) for day in days]
+    found = documents.lookups(folder)
+    contexts = [(day, documents.callsheet(folder, day, for_person, found)) for day in days]
     return write_documents(root, target, "callsheet", formats, [(callsheet_name(d, for_person, "{ext}"), c) for d, c in contexts])
 
 
