@@ -155,7 +155,7 @@ def contacts(office: bool, formats: tuple[str, ...], out_dir: Path | None, folde
     csv is for spreadsheets, vcf (vCard) for phones. Emergency numbers, the office, crew by department, cast with agents, vendors,
     hotels, locations and hospitals. Private data only in the --office copy.
     """
-    from coord.contacts import build_contacts
+    from coord.publish import build_contacts
 
     wrote(build_contacts(folder, list(formats), out_dir, office))
 
@@ -200,7 +200,7 @@ def calendar_command(for_person: str | None, out_dir: Path | None, folder: Path)
     One event per shoot day for the production (crew call to wrap), or, with --for,
     one per day the person is called (their own call to wrap).
     """
-    from coord.ical import build_calendar
+    from coord.publish import build_calendar
 
     wrote(build_calendar(folder, for_person, out_dir))
 

@@ -7,19 +7,15 @@ them and says on every page, row set and card that it must not be passed on.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from coord import labels as lb
 from coord import model as m
 from coord.documents import Context, office_block, page_settings, slug
 from coord.privacy import is_private
-from coord.publish import DOCUMENT_FORMATS, Outcome, load_for, write_documents, write_if_changed
 from coord.render import csv_bytes
 
 #: The files a contact list is made from; errors elsewhere (schedule, transport) do not block it.
-CONTACT_INPUTS = ("production.yaml", "crew", "cast", "locations", "hotels", "equipment")
-EXPORT_FORMATS = ("csv", "vcf")
 #: The columns of the CSV export, in order (documented in the README).
 CSV_COLUMNS = ("kind", "department", "role", "name", "phone", "email", "address", "agent", "agency", "represents")
 
@@ -251,23 +247,3 @@ def split_name(name: str) -> tuple[str, str]:
         return "", name
     start = next((i for i in range(1, len(words) - 1) if words[i][0].islower()), len(words) - 1)
     return " ".join(words[:start]), " ".join(words[start:])
-
-
-# ---- building the files ---------------------------------------------------------------
-
-
-def contacts_name(office: bool, ext: str) -> str:
-    return f"contacts{'-office' if office else ''}.{ext}"
-
-
-def build_contacts(root: Path, formats: list[str], out_dir: Path | None, office: bool) -> Outcome:
-    """Render the contact list in each document format and write the CSV and vCard exports."""
-    folder = load_for(root, CONTACT_INPUTS)
-    target = out_dir or root / "out" / "contacts"
-    documents = [f for f in formats if f in DOCUMENT_FORMATS]
-    items = [(contacts_name(office, "{ext}"), contact_list(folder, office))]
-    outcome = write_documents(root, target, "contacts", documents, items, private=office)
-    exports = {"csv": contacts_csv, "vcf": contacts_vcf}
-    for fmt in (f for f in formats if f in EXPORT_FORMATS):
-        write_if_changed(target / contacts_name(office, fmt), exports[fmt](folder, office), outcome, private=office)
-    return outcome

@@ -15,10 +15,7 @@ How a phone recognises an event it already has:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from coord import labels as lb
@@ -27,11 +24,8 @@ from coord import schedule as sch
 from coord.documents import clock, slug
 from coord.findings import CoordError
 from coord.privacy import pickup_origin
-from coord.publish import CALLSHEET_INPUTS, Outcome, load_for, write_if_changed
-from coord.render import write_atomic
 from coord.values import Time
 
-STATE_FILE = ".coord-calendar.json"
 #: How long an event lasts when the day has no estimated wrap.
 DEFAULT_LENGTH_MINUTES = 10 * 60
 
@@ -145,39 +139,3 @@ def ics_bytes(calendar: Mapping[str, Any], sequences: Mapping[str, int] | None =
                 event.add(field, data[field])
         ical.add_component(event)
     return bytes(ical.to_ical())
-
-
-def revisions(target: Path, events: list[dict[str, str]]) -> tuple[dict[str, int], dict[str, Any] | None]:
-    """Each event's SEQUENCE (last time's, one more when its content changed) and the new state, None if unchanged."""
-    path = target / STATE_FILE
-    try:
-        known = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = None
-    state: dict[str, Any] = dict(known) if isinstance(known, dict) else {}
-    for event in events:
-        digest = hashlib.sha256(json.dumps(event, sort_keys=True).encode()).hexdigest()
-        before = state.get(event["uid"])
-        if not isinstance(before, dict) or not isinstance(before.get("sequence"), int):
-            state[event["uid"]] = {"digest": digest, "sequence": 0}
-        elif before.get("digest") != digest:
-            state[event["uid"]] = {"digest": digest, "sequence": before["sequence"] + 1}
-    sequences = {event["uid"]: state[event["uid"]]["sequence"] for event in events}
-    return sequences, None if state == known else state
-
-
-def calendar_name(folder: m.ProductionFolder, person: str | None) -> str:
-    return f"{slug(folder.production.title)}{f'-{person}' if person else ''}.ics"
-
-
-def build_calendar(root: Path, person: str | None, out_dir: Path | None) -> Outcome:
-    """Write the production's calendar, or one person's; an unchanged calendar is not rewritten."""
-    folder = load_for(root, CALLSHEET_INPUTS)
-    calendar = personal_calendar(folder, person) if person else production_calendar(folder)
-    target = out_dir or root / "out" / "calendar"
-    sequences, state = revisions(target, calendar["events"])
-    outcome = Outcome()
-    write_if_changed(target / calendar_name(folder, person), ics_bytes(calendar, sequences), outcome)
-    if state is not None:
-        write_atomic(target / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode())
-    return outcome

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,10 @@ from coord.schedule import call_of, shoot_days
 
 #: The files a call sheet is made from; errors elsewhere (equipment, interns) do not block it.
 DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")
+CONTACT_INPUTS = ("production.yaml", "crew", "cast", "locations", "hotels", "equipment")
+CONTACT_EXPORTS = ("csv", "vcf")
+#: Where a calendar's SEQUENCE numbers are remembered, beside the .ics files.
+CALENDAR_STATE = ".coord-calendar.json"
 CALLSHEET_INPUTS = ("production.yaml", "crew", "cast", "locations", "scenes", "schedule.yaml", "days", "hotels", "transport")
 
 
@@ -158,3 +164,60 @@ def write_if_changed(path: Path, data: bytes, outcome: Outcome, private: bool = 
         return
     render.write_atomic(path, data, private)
     outcome.written.append(path)
+
+
+def contacts_name(office: bool, ext: str) -> str:
+    return f"contacts{'-office' if office else ''}.{ext}"
+
+
+def build_contacts(root: Path, formats: list[str], out_dir: Path | None, office: bool) -> Outcome:
+    """Render the contact list in each document format and write the CSV and vCard exports."""
+    from coord import contacts
+
+    folder = load_for(root, CONTACT_INPUTS)
+    target = out_dir or root / "out" / "contacts"
+    printed = [f for f in formats if f in DOCUMENT_FORMATS]
+    items = [(contacts_name(office, "{ext}"), contacts.contact_list(folder, office))]
+    outcome = write_documents(root, target, "contacts", printed, items, private=office)
+    exports = {"csv": contacts.contacts_csv, "vcf": contacts.contacts_vcf}
+    for fmt in (f for f in formats if f in CONTACT_EXPORTS):
+        write_if_changed(target / contacts_name(office, fmt), exports[fmt](folder, office), outcome, private=office)
+    return outcome
+
+
+def calendar_name(folder: m.ProductionFolder, person: str | None) -> str:
+    return f"{documents.slug(folder.production.title)}{f'-{person}' if person else ''}.ics"
+
+
+def build_calendar(root: Path, person: str | None, out_dir: Path | None) -> Outcome:
+    """Write the production's calendar, or one person's; an unchanged calendar is not rewritten."""
+    from coord import ical
+
+    folder = load_for(root, CALLSHEET_INPUTS)
+    calendar = ical.personal_calendar(folder, person) if person else ical.production_calendar(folder)
+    target = out_dir or root / "out" / "calendar"
+    sequences, state = revisions(target, calendar["events"])
+    outcome = Outcome()
+    write_if_changed(target / calendar_name(folder, person), ical.ics_bytes(calendar, sequences), outcome)
+    if state is not None:
+        render.write_atomic(target / CALENDAR_STATE, json.dumps(state, indent=1, sort_keys=True).encode())
+    return outcome
+
+
+def revisions(target: Path, events: list[dict[str, str]]) -> tuple[dict[str, int], dict[str, Any] | None]:
+    """Each event's SEQUENCE (last time's, one more when its content changed) and the new state, None if unchanged."""
+    path = target / CALENDAR_STATE
+    try:
+        known = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = None
+    state: dict[str, Any] = dict(known) if isinstance(known, dict) else {}
+    for event in events:
+        digest = hashlib.sha256(json.dumps(event, sort_keys=True).encode()).hexdigest()
+        before = state.get(event["uid"])
+        if not isinstance(before, dict) or not isinstance(before.get("sequence"), int):
+            state[event["uid"]] = {"digest": digest, "sequence": 0}
+        elif before.get("digest") != digest:
+            state[event["uid"]] = {"digest": digest, "sequence": before["sequence"] + 1}
+    sequences = {event["uid"]: state[event["uid"]]["sequence"] for event in events}
+    return sequences, None if state == known else state
