@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import traceback
@@ -22,6 +23,17 @@ REPO = TESTS.parent
 MINIMAL = TESTS / "fixtures" / "minimal"
 EXAMPLE = REPO / "examples" / "harbour-lights"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+GOLDEN = TESTS / "golden"
+
+
+def assert_golden(name: str, rendered: str | bytes) -> None:
+    """Compare with tests/golden/NAME; `make golden` (COORD_UPDATE_GOLDEN=1) rewrites it on purpose."""
+    data = rendered.encode() if isinstance(rendered, str) else rendered
+    golden = GOLDEN / name
+    if os.environ.get("COORD_UPDATE_GOLDEN") == "1":
+        golden.write_bytes(data)
+    assert golden.is_file(), f"{golden} is missing: run `make golden`"
+    assert data == golden.read_bytes(), f"{name} differs: review the change, then run `make golden`"
 
 
 @pytest.fixture

@@ -6,17 +6,13 @@ review the diff of tests/golden/ before committing it.
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from conftest import EXAMPLE, TESTS
+from conftest import EXAMPLE, GOLDEN, assert_golden
 
 from coord import documents
 from coord.checks import validate
 from coord.render import render_text
 
-GOLDEN = TESTS / "golden"
-UPDATE = os.environ.get("COORD_UPDATE_GOLDEN") == "1"
 #: Day 3: a company move between two locations. Day 10: a night shoot that wraps after midnight.
 CASES = [(day, fmt) for day in ("3", "10") for fmt in ("md", "html")]
 
@@ -27,11 +23,7 @@ def test_callsheet_matches_golden_file(day: str, fmt: str) -> None:
     assert folder is not None and not findings.errors
     context = documents.callsheet(folder, documents.find_day(folder, day))
     rendered = render_text(EXAMPLE, f"callsheet.{'html' if fmt == 'html' else 'md'}.j2", fmt, context)
-    golden = GOLDEN / f"callsheet-day-{int(day):02d}.{fmt}"
-    if UPDATE:
-        golden.write_text(rendered, encoding="utf-8")
-    assert golden.is_file(), f"{golden} is missing: run `make golden`"
-    assert rendered == golden.read_text(encoding="utf-8"), f"{golden.name} differs: review the change, then run `make golden`"
+    assert_golden(f"callsheet-day-{int(day):02d}.{fmt}", rendered)
 
 
 def test_night_shoot_golden_shows_the_wrap_after_midnight() -> None:

@@ -6,29 +6,17 @@ After a deliberate change of a template, of the context or of the calendar, run
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from conftest import EXAMPLE, TESTS
+from conftest import EXAMPLE, GOLDEN, assert_golden
 
 from coord import contacts, ical
 from coord import model as m
 from coord.checks import validate
 from coord.render import render_text
 
-GOLDEN = TESTS / "golden"
-UPDATE = os.environ.get("COORD_UPDATE_GOLDEN") == "1"
 FORMATS = ("md", "html")
 #: Henrik: a cast member called on some days only, with hotel pickups and a night shoot.
 CALENDAR_PERSON = "henrik"
-
-
-def check_golden(name: str, rendered: bytes) -> None:
-    golden = GOLDEN / name
-    if UPDATE:
-        golden.write_bytes(rendered)
-    assert golden.is_file(), f"{golden} is missing: run `make golden`"
-    assert rendered == golden.read_bytes(), f"{golden.name} differs: review the change, then run `make golden`"
 
 
 def example() -> m.ProductionFolder:
@@ -41,12 +29,12 @@ def example() -> m.ProductionFolder:
 def test_contact_list_matches_golden_file(fmt: str) -> None:
     context = contacts.contact_list(example())
     rendered = render_text(EXAMPLE, f"contacts.{fmt}.j2", fmt, context)
-    check_golden(f"contacts.{fmt}", rendered.encode("utf-8"))
+    assert_golden(f"contacts.{fmt}", rendered.encode("utf-8"))
 
 
 def test_personal_calendar_matches_golden_file() -> None:
     data = ical.ics_bytes(ical.personal_calendar(example(), CALENDAR_PERSON))
-    check_golden(f"calendar-{CALENDAR_PERSON}.ics", data)
+    assert_golden(f"calendar-{CALENDAR_PERSON}.ics", data)
 
 
 def test_contact_and_calendar_golden_files_are_all_in_use() -> None:

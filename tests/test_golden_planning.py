@@ -6,17 +6,13 @@ review the diff of tests/golden/ before committing it.
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from conftest import EXAMPLE, TESTS
+from conftest import EXAMPLE, GOLDEN, assert_golden
 
 from coord import planning
 from coord.checks import validate
 from coord.render import render_text
 
-GOLDEN = TESTS / "golden"
-UPDATE = os.environ.get("COORD_UPDATE_GOLDEN") == "1"
 CASES = [(document, fmt) for document in ("schedule", "dood") for fmt in ("md", "html")]
 
 
@@ -26,11 +22,7 @@ def test_planning_document_matches_golden_file(document: str, fmt: str) -> None:
     assert folder is not None and not findings.errors
     context = planning.shooting_schedule(folder) if document == "schedule" else planning.dood(folder)
     rendered = render_text(EXAMPLE, f"{document}.{'html' if fmt == 'html' else 'md'}.j2", fmt, context)
-    golden = GOLDEN / f"{document}.{fmt}"
-    if UPDATE:
-        golden.write_text(rendered, encoding="utf-8")
-    assert golden.is_file(), f"{golden} is missing: run `make golden`"
-    assert rendered == golden.read_text(encoding="utf-8"), f"{golden.name} differs: review the change, then run `make golden`"
+    assert_golden(f"{document}.{fmt}", rendered)
 
 
 def test_planning_golden_files_are_all_in_use() -> None:

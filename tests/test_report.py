@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE, TESTS
+from conftest import EXAMPLE, assert_golden
 from pypdf import PdfReader
 
 from coord import report as dpr
@@ -16,9 +15,6 @@ from coord.checks import validate
 from coord.cli import main
 from coord.render import render_text
 from coord.values import Eighths, Time
-
-GOLDEN = TESTS / "golden"
-UPDATE = os.environ.get("COORD_UPDATE_GOLDEN") == "1"
 
 
 def example_report(day: str) -> dict[str, object]:
@@ -110,10 +106,7 @@ def test_durations_and_signs() -> None:
 @pytest.mark.parametrize(("day", "fmt"), [(day, fmt) for day in ("1", "2") for fmt in ("md", "html")])
 def test_report_golden(day: str, fmt: str) -> None:
     rendered = render_text(EXAMPLE, f"report.{'html' if fmt == 'html' else 'md'}.j2", fmt, example_report(day))
-    golden = GOLDEN / f"report-day-{int(day):02d}.{fmt}"
-    if UPDATE:
-        golden.write_text(rendered, encoding="utf-8")
-    assert rendered == golden.read_text(encoding="utf-8"), f"{golden.name} differs: review, then run `make golden`"
+    assert_golden(f"report-day-{int(day):02d}.{fmt}", rendered)
 
 
 def test_report_pdf_is_real_and_complete(tmp_path: Path) -> None:
