@@ -11,7 +11,7 @@ from typing import Any
 
 from coord import labels as lb
 from coord import model as m
-from coord.documents import Context, office_block, page_settings, slug
+from coord.documents import Context, common_context, slug
 from coord.privacy import is_private
 from coord.render import csv_bytes
 
@@ -27,14 +27,8 @@ def contact_list(folder: m.ProductionFolder, office: bool = False) -> Context:
     production = folder.production
     language = production.language
     return {
-        **page_settings(production),
+        **common_context(production),
         "office_copy": office,
-        "production": {
-            "title": production.title,
-            "company": production.company,
-            "episode": production.episode or "",
-            "office": office_block(production),
-        },
         "emergency": [{"label": e.label, "phone": e.phone} for e in production.emergency_numbers],
         "crew": [
             {

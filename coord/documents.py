@@ -104,13 +104,7 @@ def callsheet(
     meal_rule = profile(production.working_time)
 
     context: Context = {
-        **page_settings(production),
-        "production": {
-            "title": production.title,
-            "company": production.company,
-            "episode": production.episode or "",
-            "office": office_block(production),
-        },
+        **common_context(production),
         "day": {
             "number": number,
             "of": words["day_of"].format(day=number, total=len(days)),
@@ -158,9 +152,19 @@ def callsheet(
     return context
 
 
-def page_settings(production: m.Production) -> Context:
-    """What every document context starts with: its language, paper size and every label in that language."""
-    return {"language": production.language, "paper": production.paper, "labels": dict(lb.labels(production.language))}
+def common_context(production: m.Production) -> Context:
+    """What every document context starts with: language, paper size, every label in that language, the header."""
+    return {
+        "language": production.language,
+        "paper": production.paper,
+        "labels": dict(lb.labels(production.language)),
+        "production": {
+            "title": production.title,
+            "company": production.company,
+            "episode": production.episode or "",
+            "office": office_block(production),
+        },
+    }
 
 
 def format_date(date: dt.date, language: str) -> str:

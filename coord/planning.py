@@ -15,7 +15,7 @@ from typing import Any
 from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
-from coord.documents import Context, clock, format_date, office_block, page_settings, scene_row
+from coord.documents import Context, clock, common_context, format_date, scene_row
 from coord.values import Eighths
 
 #: Story times shot in low light: their strips take the night colours.
@@ -68,8 +68,7 @@ def shooting_schedule(folder: m.ProductionFolder) -> Context:
     scheduled = {n for day in shooting for n in day.scenes}
     pages = sum((scenes[n].pages for n in scheduled if n in scenes), Eighths(0))
     return {
-        **page_settings(production),
-        "production": _production(production),
+        **common_context(production),
         "period": _period(folder, language),
         "summary": words["schedule_summary"].format(days=len(shooting), scenes=len(scheduled & set(scenes)), pages=pages),
         "days": days,
@@ -131,8 +130,7 @@ def dood(folder: m.ProductionFolder) -> Context:
             }
         )
     return {
-        **page_settings(production),
-        "production": _production(production),
+        **common_context(production),
         "period": _period(folder, language),
         "columns": columns,
         "rows": rows,
@@ -192,15 +190,6 @@ def _banner(day: m.ShootDay, language: str, words: Any) -> dict[str, str]:
     return {
         "banner": f"{_weekday_date(day.date, language)} – {kind}",
         "note": day.description if day.description and day.description != kind else "",
-    }
-
-
-def _production(production: m.Production) -> dict[str, Any]:
-    return {
-        "title": production.title,
-        "company": production.company,
-        "episode": production.episode or "",
-        "office": office_block(production),
     }
 
 

@@ -10,7 +10,7 @@ from coord import documents
 from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
-from coord.documents import Context, clock, page_settings
+from coord.documents import Context, clock, common_context
 from coord.findings import CoordError
 from coord.values import Eighths, Time
 
@@ -126,8 +126,7 @@ def daily_report(folder: m.ProductionFolder, day: m.ShootDay, report: m.DayRepor
 
     shot_today = Eighths(sum(_pages_shot(line, scenes).eighths for line in report.scenes))
     return {
-        **page_settings(production),
-        "production": {"title": production.title, "company": production.company, "episode": production.episode or ""},
+        **common_context(production),
         "day": {
             "number": day.day or 0,
             "of": words["day_of"].format(day=day.day, total=len(days)),
