@@ -346,19 +346,27 @@ def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: s
     ]
 
 
+def pickup_of(production: m.Production, day: m.ShootDay, person: str, found: Lookups) -> str:
+    """A person's pickup on a day as printed: `05:30 · Hotel Seeblick` (a private home reads Home); empty if none."""
+    pickup = next((p for p in found.pickups.get(day.day or 0, []) if p.person == person), None)
+    if pickup is None:
+        return ""
+    member = found.crew.get(person) or found.cast.get(person)
+    return f"{clock(pickup.time)} · {pickup_origin(pickup.origin, member, production, found.hotels)}"
+
+
 def _personal(
     production: m.Production, day: m.ShootDay, person: str, found: Lookups, day_locations: list[m.Location]
 ) -> dict[str, str]:
     if person not in found.crew and person not in found.cast:
         raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
-    name, member = _who(person, found.crew, found.cast)
+    name, _person = _who(person, found.crew, found.cast)
     call = sch.call_of(person, day, found.crew)
     if call is None:
         raise CoordError(f"--for {person}: {name} is not called on day {day.day}")
-    pickup = next((p for p in found.pickups.get(day.day or 0, []) if p.person == person), None)
     return {
         "name": name,
         "call": clock(call),
-        "pickup": f"{clock(pickup.time)} · {pickup_origin(pickup.origin, member, production, found.hotels)}" if pickup else "",
+        "pickup": pickup_of(production, day, person, found),
         "location": day_locations[0].name if day_locations else "",
     }

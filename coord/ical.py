@@ -21,9 +21,8 @@ from typing import Any
 from coord import labels as lb
 from coord import model as m
 from coord import schedule as sch
-from coord.documents import clock, slug
+from coord.documents import lookups, pickup_of, slug
 from coord.findings import CoordError
-from coord.privacy import pickup_origin
 from coord.values import Time
 
 #: How long an event lasts when the day has no estimated wrap.
@@ -49,22 +48,18 @@ def personal_calendar(folder: m.ProductionFolder, person: str) -> dict[str, Any]
     """One event per shoot day the person is called, from their own call to wrap, with their pickup."""
     production = folder.production
     words = lb.labels(production.language)
-    crew = {c.id: c for c in folder.crew}
-    cast = {c.id: c for c in folder.cast}
-    member: m.CrewMember | m.CastMember | None = crew.get(person) or cast.get(person)
+    found = lookups(folder)
+    member: m.CrewMember | m.CastMember | None = found.crew.get(person) or found.cast.get(person)
     if member is None:
         raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
     name = member.name if isinstance(member, m.CrewMember) else member.actor
-    hotels = {h.id: h for h in folder.hotels}
     events = []
-    for day in sch.shoot_days(folder):
-        call = sch.call_of(person, day, crew)
+    for day in found.days:
+        call = sch.call_of(person, day, found.crew)
         if call is None:
             continue
-        pickup = next((p for p in folder.transport.pickups if p.day == day.day and p.person == person), None)
-        pickup_line = ""
-        if pickup is not None:
-            pickup_line = f"{words['pickup']} {clock(pickup.time)} · {pickup_origin(pickup.origin, member, production, hotels)}"
+        pickup = pickup_of(production, day, person, found)
+        pickup_line = f"{words['pickup']} {pickup}" if pickup else ""
         summary = words["calendar_call"].format(title=production.title, day=day.day, call=call.clock)
         events.append(_event(folder, day, f"day-{day.day:02d}-{person}", call, summary, pickup_line))
     if not events:
