@@ -18,11 +18,16 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import generate
 
-from coord import documents, render
+from coord import render
+from coord.build import build
 from coord.checks import validate
+from coord.documents.callsheet import callsheet
 from coord.model import ProductionFolder
-from coord.publish import build_callsheets
-from coord.schedule import shoot_days
+from coord.plan import shoot_days
+
+
+def build_callsheets(root: Path, out: Path) -> None:
+    build(root, "callsheet", ["pdf"], out, days=[], all_days=True)
 
 
 def best_of(runs: int, function: Callable[[], object]) -> float:
@@ -47,7 +52,7 @@ def bench_callsheets(root: Path, folder: ProductionFolder) -> None:
     import typst
 
     days = shoot_days(folder)
-    payloads = [json.dumps(documents.callsheet(folder, day)) for day in days]
+    payloads = [json.dumps(render.with_qr_codes(callsheet(folder, day))) for day in days]
     style, template = render.pdf_template_files(root, "callsheet.typ")
     source = style.read_bytes() + b"\n" + template.read_bytes()
     fonts = [str(render.font_dir())]
@@ -59,7 +64,7 @@ def bench_callsheets(root: Path, folder: ProductionFolder) -> None:
 
     def full() -> None:
         with tempfile.TemporaryDirectory() as out:
-            build_callsheets(root, [], True, ["pdf"], Path(out), None)
+            build_callsheets(root, Path(out))
 
     typst_floor = best_of(3, floor)
     took = best_of(3, full)
@@ -68,8 +73,8 @@ def bench_callsheets(root: Path, folder: ProductionFolder) -> None:
         f"coord callsheet --all (PDF, from YAML):   {took * 1000:7.1f} ms  = {took / typst_floor:.2f}x the floor (target: within 3x)"
     )
     with tempfile.TemporaryDirectory() as out:
-        build_callsheets(root, [], True, ["pdf"], Path(out), None)
-        again = best_of(3, lambda: build_callsheets(root, [], True, ["pdf"], Path(out), None))
+        build_callsheets(root, Path(out))
+        again = best_of(3, lambda: build_callsheets(root, Path(out)))
     print(f"second --all with nothing changed:        {again * 1000:7.1f} ms  (writes nothing)")
 
 
@@ -94,8 +99,8 @@ def main() -> None:
         bench_callsheets(root, folder)
     example = Path(__file__).parent.parent / "examples" / "harbour-lights"
     with tempfile.TemporaryDirectory() as out:
-        first = best_of(1, lambda: build_callsheets(example, [], True, ["pdf"], Path(out), None))
-        again = best_of(3, lambda: build_callsheets(example, [], True, ["pdf"], Path(out), None))
+        first = best_of(1, lambda: build_callsheets(example, Path(out)))
+        again = best_of(3, lambda: build_callsheets(example, Path(out)))
     print(f"example production, 15 call sheets (PDF): {first * 1000:7.1f} ms; again with nothing changed: {again * 1000:.1f} ms")
     coord = Path(sys.executable).parent / "coord"
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")

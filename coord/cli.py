@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from coord import __version__
-from coord.findings import CoordError
+from coord.errors import CoordError
 
 if TYPE_CHECKING:
-    from coord.publish import Outcome
+    from coord.build import Outcome
 
 F = TypeVar("F", bound=Callable[..., Any])
-DOCUMENT_FORMATS = ("pdf", "html", "md", "docx")  # mirrors coord.publish; kept here so --help needs no import
 FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
 IN_FOLDER = click.option(
     "--folder",
@@ -29,16 +28,41 @@ IN_FOLDER = click.option(
 )
 
 
-def formats_option(*extra: str) -> Callable[[F], F]:
-    """--format, repeatable: the document formats, plus the exports a command also offers."""
+class DocumentFormat(click.Choice[str]):
+    """The formats and exports a document offers, read from the registry only when the command runs or shows its help."""
+
+    def __init__(self, document: str):
+        super().__init__([])
+        self.document = document
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from coord.documents import document
+
+        return document(self.document).offered
+
+    @choices.setter
+    def choices(self, _value: Any) -> None:
+        """click sets the choices in its constructor; ours come from the registry."""
+
+
+def formats_option(document: str, default: str = "pdf") -> Callable[[F], F]:
+    """--format, repeatable: the formats and exports the document offers."""
     return click.option(
         "--format",
         "formats",
-        type=click.Choice([*DOCUMENT_FORMATS, *extra]),
+        type=DocumentFormat(document),
         multiple=True,
-        default=("pdf",),
-        help="Output format; repeat for several. Default: pdf.",
+        default=(default,),
+        help=f"Output format; repeat for several. Default: {default}.",
     )
+
+
+def build(folder: Path, document: str, formats: tuple[str, ...], out_dir: Path | None, **options: Any) -> None:
+    """Make a document and say what was written."""
+    from coord.build import build as make
+
+    wrote(make(folder, document, formats, out_dir, **options))
 
 
 def out_option(default: str) -> Callable[[F], F]:
@@ -95,11 +119,11 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def validate(folder: Path, output: str, strict: bool) -> None:
     """Check every file of a production folder and list all mistakes."""
-    from coord.checks import validate as run_checks
+    from coord.checks import validate as check_folder
     from coord.findings import as_text
     from coord.overview import summary
 
-    production, findings = run_checks(folder)
+    production, findings = check_folder(folder)
     failed = bool(findings.errors) or (strict and bool(findings.warnings))
     if output == "json":
         click.echo(json.dumps({"ok": not failed, "findings": [f.as_dict() for f in findings]}, indent=2))
@@ -114,7 +138,7 @@ def validate(folder: Path, output: str, strict: bool) -> None:
 @click.argument("days", nargs=-1)
 @click.option("--all", "all_days", is_flag=True, help="Every shoot day.")
 @click.option("--for", "for_person", metavar="PERSON", help="A crew or cast id: that person's copy, their own call at the top.")
-@formats_option()
+@formats_option("callsheet")
 @out_option("callsheets")
 @IN_FOLDER
 def callsheet(
@@ -124,14 +148,12 @@ def callsheet(
 
     DAY is a shoot-day number or a date (YYYY-MM-DD); give several, or --all.
     """
-    from coord.publish import build_callsheets
-
-    wrote(build_callsheets(folder, list(days), all_days, list(formats), out_dir, for_person))
+    build(folder, "callsheet", formats, out_dir, days=list(days), all_days=all_days, person=for_person)
 
 
 @main.command()
 @click.argument("day")
-@formats_option()
+@formats_option("report")
 @out_option("reports")
 @IN_FOLDER
 def report(day: str, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
@@ -139,14 +161,12 @@ def report(day: str, formats: tuple[str, ...], out_dir: Path | None, folder: Pat
 
     Made from reports/day-NN.yaml (what happened) beside the schedule (the plan).
     """
-    from coord.publish import build_report
-
-    wrote(build_report(folder, day, list(formats), out_dir))
+    build(folder, "report", formats, out_dir, day=day)
 
 
 @main.command()
 @click.option("--office", is_flag=True, help="The office copy, with private phones, e-mails and addresses. Never distribute it.")
-@formats_option("csv", "vcf")
+@formats_option("contacts")
 @out_option("contacts")
 @IN_FOLDER
 def contacts(office: bool, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
@@ -155,13 +175,11 @@ def contacts(office: bool, formats: tuple[str, ...], out_dir: Path | None, folde
     csv is for spreadsheets, vcf (vCard) for phones. Emergency numbers, the office, crew by department, cast with agents, vendors,
     hotels, locations and hospitals. Private data only in the --office copy.
     """
-    from coord.publish import build_contacts
-
-    wrote(build_contacts(folder, list(formats), out_dir, office))
+    build(folder, "contacts", formats, out_dir, office=office)
 
 
 @main.command()
-@formats_option()
+@formats_option("schedule")
 @out_option("schedule")
 @IN_FOLDER
 def schedule(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
@@ -169,13 +187,11 @@ def schedule(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> No
 
     Each day's scenes in shooting order with page totals, then every scene as a strip.
     """
-    from coord.publish import build_schedule
-
-    wrote(build_schedule(folder, list(formats), out_dir))
+    build(folder, "schedule", formats, out_dir)
 
 
 @main.command()
-@formats_option("csv")
+@formats_option("dood")
 @out_option("dood")
 @IN_FOLDER
 def dood(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
@@ -183,9 +199,7 @@ def dood(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
 
     Each actor's code (SW, W, WF, H, ...) per date, with totals.
     """
-    from coord.publish import build_dood
-
-    wrote(build_dood(folder, list(formats), out_dir))
+    build(folder, "dood", formats, out_dir)
 
 
 @main.command("calendar")
@@ -200,9 +214,7 @@ def calendar_command(for_person: str | None, out_dir: Path | None, folder: Path)
     One event per shoot day for the production (crew call to wrap), or, with --for,
     one per day the person is called (their own call to wrap).
     """
-    from coord.publish import build_calendar
-
-    wrote(build_calendar(folder, for_person, out_dir))
+    build(folder, "calendar", ("ics",), out_dir, person=for_person)
 
 
 @main.command()

@@ -1,12 +1,8 @@
-"""Where a value came from, what is wrong with it, and the one error class a user can cause."""
+"""Where a value came from and what is wrong with it: the findings of loading and checking a production."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-
-class CoordError(Exception):
-    """A problem the user can fix; the CLI prints it as `Error: ...` and exits 1."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -3,14 +3,17 @@
 YAML is parsed by libyaml into nodes only; values are made from the text as
 written, by the field's kind (coord.kinds), never by YAML 1.1's guessing. A file
 that cannot be parsed, or holds something unsafe (custom tags, aliases), gives a
-finding, never a traceback.
+finding, never a traceback. Where the files come from (the file system or a git
+revision) is coord.sources' business; checking what was loaded is coord.checks'.
 """
 
 from __future__ import annotations
 
+import gc
 import os
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
@@ -19,6 +22,7 @@ import yaml
 from coord import kinds as k
 from coord import model as m
 from coord.findings import Findings, Pos
+from coord.sources import FILE, FOLDER, MISSING, OTHER, FileSource, Source
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -58,53 +62,100 @@ FILES = (
     FileSpec("interns.yaml", "interns", m.Intern, is_list=True),
 )
 REPORTS = "reports"
+#: The inputs of a production by name: what a check reads and what a document is made from.
+INPUTS = (*(spec.attr for spec in FILES), REPORTS)
 
 
-def load_folder(root: Path) -> tuple[m.ProductionFolder | None, Findings]:
-    """Load every file of the production folder `root`; the folder is None only when production.yaml is unusable."""
+def input_of(file: str) -> str:
+    """The input a file belongs to: `crew/camera.yaml` and `crew.yaml` are both 'crew', `schedule.yaml` is 'days'."""
+    top = file.split("/")[0]
+    for spec in FILES:
+        if top in (spec.name, spec.folder):
+            return spec.attr
+    return REPORTS if top == REPORTS else top
+
+
+def load_folder(source: Path | Source) -> tuple[m.ProductionFolder | None, Findings]:
+    """Load every file of a production folder, on disk or at a git revision (coord.sources).
+
+    The folder is None only when production.yaml is unusable. Loading makes many small
+    objects and no reference cycles, so the garbage collector is paused meanwhile.
+    """
+    if isinstance(source, Path):
+        source = FileSource(source)
     findings = Findings()
-    if not root.is_dir():
+    if source.found("").kind != FOLDER:
         findings.error(
-            Pos(str(root)), "this is not a folder", "give the path of the production folder, which holds production.yaml"
+            Pos(source.label), "this is not a folder", "give the path of the production folder, which holds production.yaml"
         )
         return None, findings
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(source, findings), findings
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(source: Source, findings: Findings) -> m.ProductionFolder | None:
     loaded: dict[str, Any] = {}
     incomplete: set[str] = set()
     for spec in FILES:
-        sources = _sources(root, spec, findings)
+        paths = _paths(source, spec, findings)
+        if paths is None:
+            incomplete.add(spec.attr)
+            continue
         if spec.is_list:
-            parts = [_load_list(root, path, spec, findings) for path in sources]
+            parts = [_load_list(source, path, spec, findings) for path in paths]
             loaded[spec.attr] = tuple(item for part in parts for item in part or ())
         else:
-            parts = [_load_record_file(root, path, spec.cls, findings) for path in sources]
+            parts = [_load_record_file(source, path, spec.cls, findings) for path in paths]
             records = [r for r in parts if r is not None]
             if records:
                 loaded[spec.attr] = records[0] if len(records) == 1 else _merge_lists(records)
         if any(part is None for part in parts):
             incomplete.add(spec.attr)
-    reports_dir = root / REPORTS
-    if reports_dir.is_dir():
-        reports = (_load_record_file(root, p, m.DayReport, findings) for p in sorted(reports_dir.glob("*.yaml")))
-        loaded["reports"] = tuple(r for r in reports if r)
+    reports = _report_paths(source, findings)
+    if reports is None:
+        incomplete.add(REPORTS)
+    elif reports:
+        loaded["reports"] = tuple(r for r in (_load_record_file(source, p, m.DayReport, findings) for p in reports) if r)
     production = loaded.pop("production", None)
     if production is None:
-        return None, findings
-    return m.ProductionFolder(root=str(root), production=production, incomplete=frozenset(incomplete), **loaded), findings
+        return None
+    return m.ProductionFolder(root=source.label, production=production, incomplete=frozenset(incomplete), **loaded)
 
 
-def _sources(root: Path, spec: FileSpec, findings: Findings) -> list[Path]:
-    """The file, or the sorted files of the folder form; not both."""
-    single, folder = root / spec.name, root / spec.folder
+def _paths(source: Source, spec: FileSpec, findings: Findings) -> list[str] | None:
+    """The file, or the sorted files of the folder form; not both. None when what is there cannot be read."""
+    single, folder = source.found(spec.name), source.found(spec.folder)
     splittable = spec.is_list or spec.attr == "transport"  # production.yaml is one mapping, never a folder
-    parts = sorted(folder.glob("*.yaml")) if splittable and folder.is_dir() else []
-    if single.is_file() and parts:
+    if single.kind == FOLDER:
+        hint = f"a folder of these files is called {spec.folder}/" if splittable else f"{spec.name} must be one file"
+        findings.error(Pos(spec.name), f"{spec.name} is a folder, not a file", f"{hint}: rename or move it")
+        return None
+    if single.kind == OTHER:
+        findings.error(Pos(spec.name), f"{spec.name} {single.problem}", "replace it with the file itself")
+        return None
+    parts: list[str] = []
+    if splittable and folder.kind == FOLDER:
+        try:
+            parts = source.yaml_files(spec.folder)
+        except OSError as err:
+            findings.error(Pos(f"{spec.folder}/"), f"the folder cannot be read: {err.strerror}", "check that you may read it")
+            return None
+    elif splittable and folder.kind == OTHER:
+        findings.error(Pos(f"{spec.folder}/"), f"{spec.folder} {folder.problem}", "replace it with the folder itself")
+        return None
+    if single.kind == FILE and parts:
         findings.error(
             Pos(spec.name),
             f"both {spec.name} and the folder {spec.folder}/ exist",
             f"keep one: move the entries of {spec.name} into a file in {spec.folder}/",
         )
-    if single.is_file():
-        return [single]
+    if single.kind == FILE:
+        return [spec.name]
     if parts:
         return parts
     if spec.required:
@@ -114,6 +165,24 @@ def _sources(root: Path, spec: FileSpec, findings: Findings) -> list[Path]:
             "every production folder needs a production.yaml with at least title, company, type, timezone and office",
         )
     return []
+
+
+def _report_paths(source: Source, findings: Findings) -> list[str] | None:
+    """The daily report files in reports/; None when reports/ is there but is no readable folder."""
+    found = source.found(REPORTS)
+    if found.kind == MISSING:
+        return []
+    if found.kind != FOLDER:
+        problem = "is a file" if found.kind == FILE else found.problem
+        findings.error(
+            Pos(f"{REPORTS}/"), f"{REPORTS} {problem}, so no daily report is read", "reports/ is a folder with one file per day"
+        )
+        return None
+    try:
+        return source.yaml_files(REPORTS)
+    except OSError as err:
+        findings.error(Pos(f"{REPORTS}/"), f"the folder cannot be read: {err.strerror}", "check that you may read it")
+        return None
 
 
 def _merge_lists(records: list[Any]) -> Any:
@@ -128,19 +197,18 @@ def _merge_lists(records: list[Any]) -> Any:
 # ---- reading one file safely -------------------------------------------------
 
 
-def read_yaml(root: Path, path: Path, findings: Findings) -> tuple[yaml.Node | None, Reader | None]:
+def read_yaml(source: Source, rel: str, findings: Findings) -> tuple[yaml.Node | None, Reader | None]:
     """Parse one file into a node tree, or report why it cannot be read."""
-    rel = path.relative_to(root).as_posix()
     try:
-        size = path.stat().st_size
+        size = source.found(rel).size
         if size > MAX_FILE_BYTES:
             findings.error(
                 Pos(rel),
                 f"the file is {size / 1024 / 1024:.0f} MB, larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a production file may be",
-                f"split the list into a folder of smaller files ({path.stem}/*.yaml)",
+                f"split the list into a folder of smaller files ({PurePosixPath(rel).stem}/*.yaml)",
             )
             return None, None
-        data = path.read_bytes()
+        data = source.read(rel)
     except OSError as err:
         findings.error(Pos(rel), f"cannot read the file: {err.strerror}", "check that the file exists and you may read it")
         return None, None
@@ -155,7 +223,7 @@ def read_yaml(root: Path, path: Path, findings: Findings) -> tuple[yaml.Node | N
             "save the file as UTF-8 (in your editor: Save with encoding, UTF-8)",
         )
         return None, None
-    if "&" in text or "*" in text or "!" in text:
+    if _NODE_PROPERTY.search(text):
         refused = _refused_token(text)
         if refused:
             findings.error(Pos(rel, refused[0], refused[1]), refused[2], refused[3])
@@ -172,6 +240,11 @@ def read_yaml(root: Path, path: Path, findings: Findings) -> tuple[yaml.Node | N
         findings.error(Pos(rel), "the file is nested too deeply to be a production file", "check for runaway brackets [ or {")
         return None, None
     return node, Reader(rel, findings)
+
+
+#: Where an anchor (&a), alias (*a) or tag (!t) could start: at a line start, after a space or a flow bracket.
+#: Only then is the file scanned for them, so "R&D" or "5 * 3" costs no second pass.
+_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,])(?:[&*][^\s,\[\]{}]|!)", re.M)
 
 
 def _refused_token(text: str) -> tuple[int, int, str, str] | None:
@@ -358,8 +431,8 @@ def _schema(cls: type) -> dict[str, tuple[str, dict[str, Any]]]:
     return schema
 
 
-def _load_record_file(root: Path, path: Path, cls: type, findings: Findings) -> Any:
-    node, reader = read_yaml(root, path, findings)
+def _load_record_file(source: Source, rel: str, cls: type, findings: Findings) -> Any:
+    node, reader = read_yaml(source, rel, findings)
     if reader is None:
         return None
     if node is None:
@@ -374,9 +447,9 @@ def _load_record_file(root: Path, path: Path, cls: type, findings: Findings) -> 
     return reader.value(k.Record(cls), node, os.path.basename(reader.rel))
 
 
-def _load_list(root: Path, path: Path, spec: FileSpec, findings: Findings) -> tuple[Any, ...] | None:
+def _load_list(source: Source, rel: str, spec: FileSpec, findings: Findings) -> tuple[Any, ...] | None:
     """The entries of one list file; None when the file as a whole was refused."""
-    node, reader = read_yaml(root, path, findings)
+    node, reader = read_yaml(source, rel, findings)
     if reader is None:
         return None
     if node is None:

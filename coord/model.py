@@ -4,7 +4,11 @@ Every field is declared with `spec(kind, doc)`: the loader reads the kind, the
 format reference (docs/format.md) is generated from the doc, so the two cannot
 drift. Every object remembers where it came from (`pos`) and where each of its
 fields was written (`where`), so a check long after loading can still say
-`crew.yaml:14:9`.
+`crew.yaml:14:9`; positions take no part in equality, so the same value written on
+another line (or loaded from another revision) compares equal.
+
+The model knows the shape of the data, not the rules about it: those are in
+coord.checks (and the working-time profiles in coord.worktime).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from typing import Any
 from coord import kinds as k
 from coord.findings import Pos
 from coord.values import Coordinates, Eighths, Time
-from coord.worktime import PROFILES
 
 #: Departments in the order the industry lists them on call sheets and contact lists.
 DEPARTMENTS = (
@@ -55,9 +58,9 @@ def _empty_map() -> Mapping[str, Any]:
 class Entry:
     """Where an object and each of its fields were written."""
 
-    pos: Pos = Pos("")
-    where: Mapping[str, Pos] = field(default_factory=_empty_map)
-    invalid: frozenset[str] = frozenset()
+    pos: Pos = field(default=Pos(""), compare=False)
+    where: Mapping[str, Pos] = field(default_factory=_empty_map, compare=False)
+    invalid: frozenset[str] = field(default=frozenset(), compare=False)
 
     def at(self, name: str, item: object = None) -> Pos:
         """Where field `name` (or one `item` of its list or mapping) was written; else where the entry starts."""
@@ -71,8 +74,15 @@ class Entry:
 
 
 def schema_fields(cls: type) -> list[tuple[str, str, Any]]:
-    """(yaml key, attribute name, metadata) of each field a YAML file may hold for `cls`."""
-    return [(f.metadata["key"] or f.name, f.name, f.metadata) for f in fields(cls) if "kind" in f.metadata]
+    """(yaml key, attribute name, metadata) of each field a YAML file may hold for `cls`.
+
+    A class's own fields come first, then those it shares through a base (Person), so that
+    the format reference reads `id, name, role, ...` before `phone, email, ...`.
+    """
+    declared = [f for f in fields(cls) if "kind" in f.metadata]
+    own = set(vars(cls).get("__annotations__", {}))
+    ordered = [f for f in declared if f.name in own] + [f for f in declared if f.name not in own]
+    return [(f.metadata["key"] or f.name, f.name, f.metadata) for f in ordered]
 
 
 # ---- shared small records -------------------------------------------------
@@ -97,6 +107,25 @@ class Pay(Entry):
 class Window(Entry):
     start: dt.date = spec(k.Date(), "First day the person is available.", required=True)
     end: dt.date = spec(k.Date(), "Last day the person is available.", required=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person(Entry):
+    """What crew, cast and extras share: how to reach them, and which of it they keep private.
+
+    coord.privacy reads `private` and `public` for every kind of person alike.
+    """
+
+    phone: str | None = spec(k.Phone(), "Mobile phone, quoted.")
+    email: str | None = spec(k.Email(), "E-mail address.")
+    address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
+    private: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)),
+        "Which of phone, email, address are private, in addition to the production's default.",
+    )
+    public: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Fields private by the production's default that this person agreed to share."
+    )
 
 
 # ---- production.yaml --------------------------------------------------------
@@ -151,10 +180,7 @@ class Production(Entry):
         k.ListOf(k.Record(EmergencyNumber)), "Emergency numbers printed on call sheets."
     )
     working_time: str | None = spec(
-        k.Choice(*PROFILES),
-        "The working-time rules the production works under: "
-        + "; ".join(f"{p.name}: {p.description}" for p in PROFILES.values())
-        + ".",
+        k.Text(), "The working-time profile the production works under, by name (see Working-time profiles below)."
     )
     privacy: Privacy | None = spec(k.Record(Privacy), "What counts as private personal data.")
 
@@ -163,21 +189,11 @@ class Production(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class CrewMember(Entry):
+class CrewMember(Person):
     id: str = spec(k.Id(), "Unique id others refer to, e.g. anna-berg.", required=True)
     name: str = spec(k.Text(), "Full name.", required=True)
     role: str = spec(k.Text(), "Position, e.g. 1st Assistant Camera.", required=True)
     department: str = spec(k.Choice(*DEPARTMENTS), "Department; documents group and order people by it.", required=True)
-    phone: str | None = spec(k.Phone(), "Mobile phone, quoted.")
-    email: str | None = spec(k.Email(), "E-mail address.")
-    address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
-    private: tuple[str, ...] = spec(
-        k.ListOf(k.Choice(*PRIVATE_FIELDS)),
-        "Which of phone, email, address are private, in addition to the production's default.",
-    )
-    public: tuple[str, ...] = spec(
-        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Fields private by the production's default that this person agreed to share."
-    )
     home_base: str | None = spec(k.Text(), "City the person lives in (for travel and hotel planning).")
     intern: bool = spec(k.Boolean(), "yes for interns (see interns.yaml).", default=False)
     days: tuple[int, ...] | None = spec(
@@ -201,21 +217,11 @@ class Agent(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class CastMember(Entry):
+class CastMember(Person):
     id: str = spec(k.Id(), "Unique id others refer to, e.g. mira.", required=True)
     number: int = spec(k.Integer(1, 999, "cast number"), "Cast number; call sheets list cast by it.", required=True)
     character: str = spec(k.Text(), "Character name.", required=True)
     actor: str = spec(k.Text(), "Actor's name.", required=True)
-    phone: str | None = spec(k.Phone(), "Actor's phone, quoted.")
-    email: str | None = spec(k.Email(), "Actor's e-mail.")
-    address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
-    private: tuple[str, ...] = spec(
-        k.ListOf(k.Choice(*PRIVATE_FIELDS)),
-        "Which of phone, email, address are private, in addition to the production's default.",
-    )
-    public: tuple[str, ...] = spec(
-        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Fields private by the production's default that this person agreed to share."
-    )
     agent: Agent | None = spec(k.Record(Agent), "The actor's agent.")
     pickup_address: str | None = spec(k.Text(), "Where the actor is usually picked up (hotel or home).")
     minor: bool = spec(k.Boolean(), "yes when the actor is under 18 on any shoot day.", default=False)
@@ -421,20 +427,11 @@ class Transport(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Extra(Entry):
+class Extra(Person):
     id: str = spec(k.Id(), "Unique id.", required=True)
     name: str = spec(k.Text(), "Name of the background artist.", required=True)
     group: str | None = spec(k.Text(), "Group, e.g. Dock workers.")
     agency: str | None = spec(k.Text(), "Casting agency.")
-    phone: str | None = spec(k.Phone(), "Phone, quoted.")
-    email: str | None = spec(k.Email(), "E-mail.")
-    private: tuple[str, ...] = spec(
-        k.ListOf(k.Choice(*PRIVATE_FIELDS)),
-        "Which of phone, email, address are private, in addition to the production's default.",
-    )
-    public: tuple[str, ...] = spec(
-        k.ListOf(k.Choice(*PRIVATE_FIELDS)), "Fields private by the production's default that this person agreed to share."
-    )
     pay: Pay | None = spec(k.Record(Pay), "Agreed pay.")
     rights: str | None = spec(k.Text(), "Agreed rights, e.g. all media, worldwide, unlimited.")
     days: tuple[int, ...] = spec(k.ListOf(k.Integer(1, 999, "shoot-day number")), "Shoot days booked.")

@@ -8,7 +8,7 @@ from coord import labels as lb
 from coord import model as m
 
 
-def is_private(person: m.CrewMember | m.CastMember | m.Extra, field: str, production: m.Production) -> bool:
+def is_private(person: m.Person, field: str, production: m.Production) -> bool:
     """Whether `field` of a person is withheld from distributed documents.
 
     A person's `private:` adds to the production's default and `public:` takes away
@@ -20,7 +20,7 @@ def is_private(person: m.CrewMember | m.CastMember | m.Extra, field: str, produc
     return field in default and field not in person.public
 
 
-def shown(person: m.CrewMember | m.CastMember, field: str, production: m.Production) -> str:
+def shown(person: m.Person, field: str, production: m.Production) -> str:
     """The field's value when it may be distributed, else empty."""
     value = getattr(person, field, None)
     return "" if value is None or is_private(person, field, production) else str(value)

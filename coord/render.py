@@ -2,9 +2,14 @@
 
 Templates are looked up in the production folder's `templates/` first, then in
 the packaged ones (also reachable as `default:NAME`, so a production template
-can extend the packaged one and change a block). Values are escaped for each
-output format on the way out, so text a coordinator typed is always printed
-literally, never run as markup.
+can extend the packaged one and change a block); a production may give a template
+for one item, e.g. `callsheet.day-03.typ`, which wins over `callsheet.typ`. Values
+are escaped for each output format on the way out, so text a coordinator typed is
+always printed literally, never run as markup.
+
+Rendering knows templates and contexts, never the production model: it imports
+nothing of the data layer. A `Renderer` serves one run, so each template is
+compiled once however many documents use it.
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from coord import __version__
-from coord.findings import CoordError
+from coord.errors import CoordError
+from coord.output import write_atomic
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "geo:")
 #: What Markdown or pandoc's extensions could read as markup (emphasis, links, HTML, tables, math, citations).
@@ -119,27 +126,68 @@ def _finalize_markdown(value: Any) -> Any:
     return escape_markdown(value)
 
 
-def render_text(production_root: Path, template: str, output: str, context: dict[str, Any]) -> str:
-    """Render a Jinja template (Markdown or HTML) with a ready context."""
-    import jinja2
-
-    env = jinja_environment(production_root, output)
-    try:
-        return str(env.get_template(template).render(context))
-    except jinja2.TemplateNotFound as err:
-        raise CoordError(f"template {template}: the template {err.name} it uses was not found") from None
-    except jinja2.TemplateSyntaxError as err:
-        raise CoordError(f"template {err.name or template}, line {err.lineno}: {err.message}") from None
-    except jinja2.TemplateError as err:
-        raise CoordError(f"template {template}: {err.message}") from None
-    except UnicodeDecodeError:
-        raise CoordError(f"template {template} is not UTF-8 text; save it as UTF-8") from None
-    except Exception as err:
-        raise CoordError(f"template {template} failed: {type(err).__name__}: {err}") from None
-
-
+#: The file ending of each format's templates: callsheet.typ, callsheet.html.j2, callsheet.md.j2 (DOCX is made from Markdown).
+TEMPLATE_ENDINGS = {"pdf": "typ", "html": "html.j2", "md": "md.j2", "docx": "md.j2"}
 #: The shared look of every PDF, put in front of each Typst template.
 TYPST_STYLE = "coord-style.typ"
+
+
+class Renderer:
+    """Renders the documents of one production folder; made once per run, so each template compiles once."""
+
+    def __init__(self, production_root: Path):
+        self.root = production_root
+        self._own = production_root / "templates"
+        self._jinja: dict[str, Any] = {}
+        self._pdf: dict[str, PdfRenderer] = {}
+
+    def template(self, stem: str, fmt: str, variants: Iterable[str] = ()) -> str:
+        """The template name for `fmt`: the production's own for one item (`callsheet.day-03.typ`) first, if it has one."""
+        ending = TEMPLATE_ENDINGS[fmt]
+        for variant in variants:
+            name = f"{stem}.{variant}.{ending}"
+            if (self._own / name).is_file():
+                return name
+        return f"{stem}.{ending}"
+
+    def text(self, template: str, output: str, context: dict[str, Any]) -> str:
+        """A Jinja template (Markdown or HTML) rendered with a ready context."""
+        import jinja2
+
+        env = self._jinja.get(output)
+        if env is None:
+            env = self._jinja[output] = jinja_environment(self.root, output)
+        try:
+            return str(env.get_template(template).render(context))
+        except jinja2.TemplateNotFound as err:
+            raise CoordError(f"template {template}: the template {err.name} it uses was not found") from None
+        except jinja2.TemplateSyntaxError as err:
+            raise CoordError(f"template {err.name or template}, line {err.lineno}: {err.message}") from None
+        except jinja2.TemplateError as err:
+            raise CoordError(f"template {template}: {err.message}") from None
+        except UnicodeDecodeError:
+            raise CoordError(f"template {template} is not UTF-8 text; save it as UTF-8") from None
+        except Exception as err:
+            raise CoordError(f"template {template} failed: {type(err).__name__}: {err}") from None
+
+    def render(self, template: str, fmt: str, context: dict[str, Any]) -> bytes:
+        """One document in one format."""
+        if fmt == "pdf":
+            return self.pdf(template).render(context)
+        if fmt == "docx":
+            return markdown_to_docx(self.text(template, "md", context))
+        return self.text(template, fmt, context).encode()
+
+    def pdf(self, template: str) -> PdfRenderer:
+        renderer = self._pdf.get(template)
+        if renderer is None:
+            renderer = self._pdf[template] = PdfRenderer(self.root, template)
+        return renderer
+
+
+def render_text(production_root: Path, template: str, output: str, context: dict[str, Any]) -> str:
+    """Render one Jinja template (Markdown or HTML) with a ready context."""
+    return Renderer(production_root).text(template, output, context)
 
 
 def pdf_template_files(production_root: Path, template: str) -> list[Path]:
@@ -147,27 +195,88 @@ def pdf_template_files(production_root: Path, template: str) -> list[Path]:
     return [find_template(production_root, TYPST_STYLE), find_template(production_root, template)]
 
 
+def workers() -> int:
+    """How many documents to typeset at once: one per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 class PdfRenderer:
-    """Compiles Typst templates fed with a context as JSON; one instance serves many documents."""
+    """Compiles one Typst template fed with contexts as JSON; one instance serves many documents.
+
+    Typst releases the GIL while it typesets, so independent documents are compiled in
+    threads, one compiler per thread: `--all` uses every core, the output is the same.
+    """
 
     def __init__(self, production_root: Path, template: str):
-        import typst
-
         style, self.template = pdf_template_files(production_root, template)
         self._source = style.read_bytes() + b"\n" + self.template.read_bytes()
-        self._compiler = typst.Compiler(root=str(self.template.parent), font_paths=[str(font_dir())], ignore_system_fonts=True)
+        self._fonts = [str(font_dir())]
+        self._local = threading.local()
+
+    def _compiler(self) -> Any:
+        import typst
+
+        compiler = getattr(self._local, "compiler", None)
+        if compiler is None:
+            compiler = self._local.compiler = typst.Compiler(
+                root=str(self.template.parent), font_paths=self._fonts, ignore_system_fonts=True
+            )
+        return compiler
 
     def render(self, context: dict[str, Any]) -> bytes:
         import typst
 
+        data = json.dumps(with_qr_codes(context))
         try:
             # The source goes with every call: typst-py forgets a bytes input after its first compile.
-            pdf = self._compiler.compile(input=self._source, sys_inputs={"data": json.dumps(context)})
+            pdf = self._compiler().compile(input=self._source, sys_inputs={"data": data})
         except typst.TypstError as err:
             raise CoordError(f"template {self.template.name}: {err}") from None
         if not isinstance(pdf, bytes):
             raise CoordError(f"template {self.template.name} did not produce a single PDF")  # pragma: no cover
         return pdf
+
+    def render_many(self, contexts: list[dict[str, Any]]) -> list[bytes]:
+        """Several documents, in parallel where there are several cores; in the order given."""
+        if len(contexts) < 2 or workers() < 2:
+            return [self.render(c) for c in contexts]
+        with ThreadPoolExecutor(max_workers=min(workers(), len(contexts))) as pool:
+            return list(pool.map(self.render, contexts))
+
+
+def with_qr_codes(context: Any) -> Any:
+    """The context with each `qr` link (a string) replaced by the QR code's drawing, for the Typst templates.
+
+    Done only for PDF, and only when a PDF is made: the link alone decides whether a document changed.
+    """
+    if isinstance(context, dict):
+        return {k: qr_runs(v) if k == "qr" and isinstance(v, str) else with_qr_codes(v) for k, v in context.items()}
+    if isinstance(context, list):
+        return [with_qr_codes(v) for v in context]
+    return context
+
+
+@functools.lru_cache(maxsize=512)
+def qr_runs(text: str) -> dict[str, Any]:
+    """A QR code of `text` as runs of dark modules per row: [row, column, length], for templates to draw."""
+    import segno
+
+    matrix = segno.make(text, error="m").matrix
+    runs = []
+    for y, row in enumerate(matrix):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                runs.append([y, start, x - start])
+            else:
+                x += 1
+    return {"size": len(matrix), "runs": runs}
 
 
 def font_dir() -> Path:
@@ -196,62 +305,6 @@ def markdown_to_docx(markdown_text: str) -> bytes:
         return target.read_bytes()
 
 
-def spreadsheet_text(cell: str) -> str:
-    """A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading ', so it stays text.
-
-    Digits and phone punctuation alone cannot do harm: "+49 171 482 9035" is left as typed, so that
-    the file still imports into address books.
-    """
-    if cell.startswith(("=", "+", "-", "@", "\t", "\r")) and not re.fullmatch(r"[0-9+ ()/.-]+", cell):
-        return "'" + cell
-    return cell
-
-
-def csv_bytes(rows: list[list[str]]) -> bytes:
-    """A table as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel shows umlauts), formula-like cells as text."""
-    import csv
-    import io
-
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows([[spreadsheet_text(cell) for cell in row] for row in rows])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
-    """Write to a temp file beside `path`, then rename: a reader never sees half a document.
-
-    The file gets the permissions the user's umask gives a new file; a `private` one
-    (the office copy of the contacts) is readable by its owner only.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())  # a crash right after must not leave an empty document
-        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@functools.cache
-def _code_digest() -> bytes:
-    """coord's own code: a new version of it may render the same data differently."""
-    digest = hashlib.sha256(__version__.encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.digest()
-
-
 def templates_digest(production_root: Path) -> bytes:
     """Every template a document could use, the production's own and the packaged ones.
 
@@ -263,30 +316,3 @@ def templates_digest(production_root: Path) -> bytes:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.digest()
-
-
-def fingerprint(context: dict[str, Any], templates: bytes) -> str:
-    """What a document depends on: its context, the templates (templates_digest) and coord's code."""
-    digest = hashlib.sha256(_code_digest() + templates)
-    digest.update(json.dumps(context, sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-class Manifest:
-    """Remembers the fingerprint of each output, so an unchanged document is not written again."""
-
-    def __init__(self, out_dir: Path):
-        self.path = out_dir / ".coord-manifest.json"
-        try:
-            self.entries: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
-
-    def current(self, output: Path, fingerprint: str) -> bool:
-        return output.is_file() and self.entries.get(output.name) == fingerprint
-
-    def record(self, output: Path, fingerprint: str) -> None:
-        self.entries[output.name] = fingerprint
-
-    def save(self) -> None:
-        write_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True).encode())

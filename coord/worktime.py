@@ -27,4 +27,5 @@ DEFAULT = WorkingTime("default", "No profile set: first meal within 6 hours of c
 
 
 def profile(name: str | None) -> WorkingTime:
-    return PROFILES.get(name or "", DEFAULT)
+    """The profile of that name, whatever its case; the default one for no name."""
+    return PROFILES.get((name or "").lower(), DEFAULT)

@@ -19,11 +19,12 @@ import pytest
 from click.testing import Result
 from conftest import EXAMPLE, REPO, append, bare, docx_text, edit, flat, invoke, loaded, pdf_text, snapshot
 
-from coord import documents, privacy, render
 from coord import labels as lb
 from coord import model as m
+from coord import output, privacy, render
 from coord.checks import validate
-from coord.schedule import crew_call_for, scenes_by_number, shoot_days
+from coord.documents import common
+from coord.plan import crew_call_for, scenes_by_number, shoot_days
 from coord.sun import sun_times
 from coord.values import Coordinates, Eighths, parse_eighths
 
@@ -69,12 +70,12 @@ def test_crew_call_is_personal_else_department_else_general(minimal: Path, tmp_p
         '  wrap: 18:45\n  department_calls: {lighting: "07:00", transport: "06:00"}\n  calls: {tom: "06:30"}\n',
     )
     folder = loaded(minimal)
-    day = documents.find_day(folder, "1")
+    day = common.find_day(folder, "1")
     crew = {c.id: c for c in folder.crew}
     assert str(crew_call_for(crew["tom"], day)) == "06:30"  # personal wins over lighting's 07:00
     assert str(crew_call_for(crew["lea"], day)) == "06:00"  # transport's department call
     assert str(crew_call_for(crew["pia"], day)) == "07:30"  # no call of her own: the crew call
-    later = documents.find_day(folder, "2")
+    later = common.find_day(folder, "2")
     assert {str(crew_call_for(c, later)) for c in folder.crew} == {"17:00"}  # calls are per day
 
     md = rendered(minimal, "1", "md", tmp_path / "out").read_text(encoding="utf-8")
@@ -412,7 +413,7 @@ def example() -> m.ProductionFolder:
 
 @pytest.mark.parametrize("number", ["1", "10"])
 def test_example_pdf_shows_day_calls_scenes_total_and_hospital(example: m.ProductionFolder, tmp_path: Path, number: str) -> None:
-    day = documents.find_day(example, number)
+    day = common.find_day(example, number)
     days = shoot_days(example)
     scenes = scenes_by_number(example)
     locations = {loc.id: loc for loc in example.locations}
@@ -603,8 +604,8 @@ def test_a4_is_the_default_paper(minimal: Path, tmp_path: Path) -> None:
 
 def test_write_atomic_replaces_the_whole_file_and_leaves_no_temp_files(tmp_path: Path) -> None:
     target = tmp_path / "sheets" / "day.md"
-    render.write_atomic(target, b"a long first version\n" * 100)
-    render.write_atomic(target, b"short\n")
+    output.write_atomic(target, b"a long first version\n" * 100)
+    output.write_atomic(target, b"short\n")
     assert target.read_bytes() == b"short\n"
     assert [p.name for p in target.parent.iterdir()] == ["day.md"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
@@ -612,9 +613,9 @@ def test_write_atomic_replaces_the_whole_file_and_leaves_no_temp_files(tmp_path:
 
 def test_write_atomic_failure_keeps_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "day.md"
-    render.write_atomic(target, b"old\n")
+    output.write_atomic(target, b"old\n")
     with pytest.raises(TypeError):
-        render.write_atomic(target, "not bytes")  # type: ignore[arg-type]
+        output.write_atomic(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["day.md"]
 

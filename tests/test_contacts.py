@@ -16,9 +16,10 @@ import pytest
 import vobject
 from conftest import EXAMPLE, bare, docx_text, edit, invoke, loaded, pdf_text, snapshot
 
-from coord import contacts, render
+from coord import exports
 from coord import labels as lb
 from coord import model as m
+from coord.documents import contacts
 from coord.privacy import is_private
 
 DOCUMENT_FORMATS = ("md", "html", "pdf", "docx")
@@ -249,9 +250,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_stay_text(example_copy: Path, tm
     katrin = next(r for r in rows if r["name"] == "Katrin Mahler")
     assert katrin["role"] == '\'=HYPERLINK("http://x.example","hi")'
     assert katrin["phone"] == "+49 171 482 9035"  # a phone number is harmless and stays importable
-    assert render.spreadsheet_text("-5+5") == "-5+5"
-    assert render.spreadsheet_text("@SUM(A1)") == "'@SUM(A1)"
-    assert render.spreadsheet_text("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0"
+    assert exports.spreadsheet_text("-5+5") == "-5+5"
+    assert exports.spreadsheet_text("@SUM(A1)") == "'@SUM(A1)"
+    assert exports.spreadsheet_text("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0"
 
 
 def test_office_csv_starts_with_the_warning_then_the_columns(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ from coord import model as m
 from coord.findings import Findings
 from coord.formatdoc import documented_files, field_rows, update
 from coord.load import FILES, _load_list, _load_record_file
+from coord.sources import FileSource
+from coord.worktime import PROFILES
 
 FORMAT_MD = REPO / "docs" / "format.md"
 
@@ -58,9 +60,15 @@ def test_every_yaml_example_in_the_format_reference_loads_without_findings(tmp_p
             findings = Findings()
             spec = next((s for s in FILES if s.name == name), None)
             if spec is not None and spec.is_list:
-                _load_list(tmp_path, path, spec, findings)
+                _load_list(FileSource(tmp_path), name, spec, findings)
             else:
-                _load_record_file(tmp_path, path, spec.cls if spec else m.DayReport, findings)
+                _load_record_file(FileSource(tmp_path), name, spec.cls if spec else m.DayReport, findings)
             assert not findings, [f"{name}: {f.pos} {f.message}" for f in findings]
             checked += 1
     assert checked >= 11
+
+
+def test_every_working_time_profile_is_documented_with_its_rule() -> None:
+    text = FORMAT_MD.read_text(encoding="utf-8")
+    listed = text.split("<!-- profiles -->\n")[1].split("<!-- end profiles -->")[0]
+    assert listed == "".join(f"- `{p.name}`: {p.description}.\n" for p in PROFILES.values())

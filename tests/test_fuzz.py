@@ -14,10 +14,10 @@ from conftest import EXAMPLE, MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coord import contacts, documents, ical, planning
-from coord import report as dpr
 from coord.checks import validate
-from coord.schedule import shoot_days
+from coord.documents import calendar, callsheet, contacts, dood, schedule
+from coord.documents import report as dpr
+from coord.plan import shoot_days
 
 PRODUCTIONS = {"minimal": MINIMAL, "example": EXAMPLE}
 FILES = sorted({(name, path.relative_to(root).as_posix()) for name, root in PRODUCTIONS.items() for path in root.rglob("*.yaml")})
@@ -33,16 +33,16 @@ def build_every_document(folder_path: Path) -> None:
     if folder is None or findings.errors:
         return
     for day in shoot_days(folder):
-        documents.callsheet(folder, day)
+        callsheet.callsheet(folder, day)
     for day_report in folder.reports:
         if day_report.day in {d.day for d in shoot_days(folder)}:
             day, found = dpr.find_report(folder, str(day_report.day))
             dpr.daily_report(folder, day, found)
     if folder.days:
-        planning.shooting_schedule(folder)
-        planning.dood(folder)
+        schedule.shooting_schedule(folder)
+        dood.dood(folder)
     contacts.contact_list(folder, office=True)
-    ical.production_calendar(folder)
+    calendar.production_calendar(folder)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from conftest import EXAMPLE, GOLDEN, assert_golden
 
-from coord import documents
 from coord.checks import validate
+from coord.documents import callsheet, common
 from coord.render import render_text
 
 #: Day 3: a company move between two locations. Day 10: a night shoot that wraps after midnight.
@@ -21,7 +21,7 @@ CASES = [(day, fmt) for day in ("3", "10") for fmt in ("md", "html")]
 def test_callsheet_matches_golden_file(day: str, fmt: str) -> None:
     folder, findings = validate(EXAMPLE)
     assert folder is not None and not findings.errors
-    context = documents.callsheet(folder, documents.find_day(folder, day))
+    context = callsheet.callsheet(folder, common.find_day(folder, day))
     rendered = render_text(EXAMPLE, f"callsheet.{'html' if fmt == 'html' else 'md'}.j2", fmt, context)
     assert_golden(f"callsheet-day-{int(day):02d}.{fmt}", rendered)
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from conftest import EXAMPLE, GOLDEN, assert_golden
 
-from coord import contacts, ical
+from coord import exports
 from coord import model as m
 from coord.checks import validate
+from coord.documents import calendar, contacts
 from coord.render import render_text
 
 FORMATS = ("md", "html")
@@ -33,7 +34,7 @@ def test_contact_list_matches_golden_file(fmt: str) -> None:
 
 
 def test_personal_calendar_matches_golden_file() -> None:
-    data = ical.ics_bytes(ical.personal_calendar(example(), CALENDAR_PERSON))
+    data = exports.ics_bytes(calendar.personal_calendar(example(), CALENDAR_PERSON))
     assert_golden(f"calendar-{CALENDAR_PERSON}.ics", data)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from conftest import EXAMPLE, GOLDEN, assert_golden
 
-from coord import planning
 from coord.checks import validate
+from coord.documents import dood, schedule
 from coord.render import render_text
 
 CASES = [(document, fmt) for document in ("schedule", "dood") for fmt in ("md", "html")]
@@ -20,7 +20,7 @@ CASES = [(document, fmt) for document in ("schedule", "dood") for fmt in ("md", 
 def test_planning_document_matches_golden_file(document: str, fmt: str) -> None:
     folder, findings = validate(EXAMPLE)
     assert folder is not None and not findings.errors
-    context = planning.shooting_schedule(folder) if document == "schedule" else planning.dood(folder)
+    context = schedule.shooting_schedule(folder) if document == "schedule" else dood.dood(folder)
     rendered = render_text(EXAMPLE, f"{document}.{'html' if fmt == 'html' else 'md'}.j2", fmt, context)
     assert_golden(f"{document}.{fmt}", rendered)
 

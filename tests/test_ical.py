@@ -13,9 +13,11 @@ import pytest
 import vobject
 from conftest import EXAMPLE, edit, invoke, loaded
 
-from coord import documents, ical
+from coord import exports
 from coord import model as m
-from coord.schedule import call_of, shoot_days
+from coord.documents import calendar as ical
+from coord.documents import common
+from coord.plan import call_of, shoot_days
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -182,7 +184,7 @@ def calendar_or_unchanged(folder: Path, out: Path) -> dict[str, int]:
 def test_dtstamp_is_fixed_by_the_data() -> None:
     folder = loaded(EXAMPLE)
     data = ical.production_calendar(folder)
-    stamps = {e.decoded("DTSTAMP") for e in icalendar.Calendar.from_ical(ical.ics_bytes(data)).walk("VEVENT")}
+    stamps = {e.decoded("DTSTAMP") for e in icalendar.Calendar.from_ical(exports.ics_bytes(data)).walk("VEVENT")}
     first = shoot_days(folder)[0].date
     assert stamps == {dt.datetime.combine(first, dt.time(), dt.UTC)}
 
@@ -209,10 +211,10 @@ def test_a_person_without_calls_is_refused(tmp_path: Path, person: str, message:
 
 
 def test_slug() -> None:
-    assert documents.slug("Harbour Lights") == "harbour-lights"
-    assert documents.slug("Große Freiheit: Nr. 7!") == "grosse-freiheit-nr-7"
-    assert documents.slug("Ça va") == "ca-va"
-    assert documents.slug("???") == "production"
+    assert common.slug("Harbour Lights") == "harbour-lights"
+    assert common.slug("Große Freiheit: Nr. 7!") == "grosse-freiheit-nr-7"
+    assert common.slug("Ça va") == "ca-va"
+    assert common.slug("???") == "production"
 
 
 def test_every_person_with_calls_gets_a_calendar_that_parses() -> None:
@@ -222,5 +224,5 @@ def test_every_person_with_calls_gets_a_calendar_that_parses() -> None:
     for member in members:
         if not any(call_of(member.id, d, crew) for d in shoot_days(folder)):
             continue
-        data = ical.ics_bytes(ical.personal_calendar(folder, member.id))
+        data = exports.ics_bytes(ical.personal_calendar(folder, member.id))
         assert len(vobject.readOne(data.decode("utf-8")).vevent_list) == len(icalendar.Calendar.from_ical(data).walk("VEVENT"))

@@ -16,9 +16,9 @@ import pypdf
 import pytest
 from conftest import EXAMPLE, edit, flat, invoke, loaded, pdf_text
 
-from coord import documents, planning
 from coord import model as m
-from coord import schedule as sch
+from coord import plan as sch
+from coord.documents import callsheet, dood, schedule
 from coord.values import Eighths, parse_eighths
 
 # ---- the example production, by hand -------------------------------------------------------
@@ -94,7 +94,7 @@ def test_example_dood_codes_equal_the_hand_made_table(example: m.ProductionFolde
 
 
 def test_example_dood_totals_per_actor(example: m.ProductionFolder) -> None:
-    rows = {r["actor"]: r for r in planning.dood(example)["rows"]}
+    rows = {r["actor"]: r for r in dood.dood(example)["rows"]}
     assert [r["number"] for r in rows.values()] == list(range(1, 10))
     for member, (number, actor, character, work, hold, travel, first, last) in EXAMPLE_CAST.items():
         row = rows[actor]
@@ -144,7 +144,7 @@ def test_call_sheet_status_is_the_dood_code_of_that_day(example: m.ProductionFol
     ids = {c.number: c.id for c in example.cast}
     checked = 0
     for day in sch.shoot_days(example):
-        for row in documents.callsheet(example, day)["cast"]:
+        for row in callsheet.callsheet(example, day)["cast"]:
             assert row["status"] == grid[ids[row["number"]]][day.date], f"day {day.day}, cast {row['number']}"
             checked += 1
     assert checked == sum(len(d.cast_calls) for d in sch.shoot_days(example)) == 57
@@ -204,7 +204,7 @@ def test_drop_and_pick_up_weekend_hold_and_manual_travel(breaks: Path) -> None:
     folder = loaded(breaks)
     assert [d.date for d in sch.calendar_days(folder)] == BREAKS_DATES
     assert sch.day_out_of_days(folder) == as_grid(BREAKS_DOOD, BREAKS_DATES)
-    rows = {r["actor"]: r for r in planning.dood(folder)["rows"]}
+    rows = {r["actor"]: r for r in dood.dood(folder)["rows"]}
     assert {k: rows["Jana Falk"][k] for k in ("work", "hold", "travel", "first_date", "last_date")} == {
         "work": 5, "hold": 1, "travel": 1, "first_date": "2027-03-01", "last_date": "2027-03-23"
     }  # fmt: skip
@@ -225,7 +225,7 @@ def test_breaks_call_sheets_agree_with_the_dood(breaks: Path) -> None:
     grid = as_grid(BREAKS_DOOD, BREAKS_DATES)
     ids = {c.number: c.id for c in folder.cast}
     for day in sch.shoot_days(folder):
-        for row in documents.callsheet(folder, day)["cast"]:
+        for row in callsheet.callsheet(folder, day)["cast"]:
             assert row["status"] == grid[ids[row["number"]]][day.date]
 
 
@@ -255,7 +255,7 @@ def test_two_units_on_one_date_are_one_column_and_one_work_day(minimal: Path) ->
     assert sch.day_out_of_days(folder)["ada"] == {third: "SWF"}
     status = sch.cast_status(folder)
     assert (status["mira", 2], status["ada", 2], status["ada", 3]) == ("WF", "SWF", "SWF")
-    context = planning.dood(folder)
+    context = dood.dood(folder)
     assert [c["iso"] for c in context["columns"]] == ["2027-03-01", "2027-03-02", "2027-03-03"]
     assert [c["day"] for c in context["columns"]] == ["1", "", "2"]
     assert [r["codes"] for r in context["rows"]] == [["SW", "/", "WF"], ["SWF", "", ""], ["", "", "SWF"]]
@@ -314,11 +314,11 @@ def test_day_pages_hand_totals_add_up_to_the_summary(example: m.ProductionFolder
 )  # fmt: skip
 def test_strip_colours(int_ext: str, time_of_day: str, key: str) -> None:
     scene = m.Scene(number="1", set="X", int_ext=int_ext, time_of_day=time_of_day, pages=Eighths(1))
-    assert planning.strip_key(scene) == key
+    assert schedule.strip_key(scene) == key
 
 
 def test_schedule_lists_every_calendar_day_in_date_order(breaks: Path) -> None:
-    context = planning.shooting_schedule(loaded(breaks))
+    context = schedule.shooting_schedule(loaded(breaks))
     days = context["days"]
     assert [d["title"] if d["shoot"] else d["banner"] for d in days] == [
         "Day 1 of 7", "Tue 2 Mar – Rest day", "Day 2 of 7", "Day 3 of 7", "Day 4 of 7", "Sat 6 Mar – Rest day",
@@ -362,7 +362,7 @@ def test_long_shoot_splits_the_dood_into_even_landscape_pages(minimal: Path, tmp
     with (minimal / "schedule.yaml").open("a", encoding="utf-8") as handle:
         for offset in range(37):
             handle.write(f"- date: {start + dt.timedelta(days=offset)}\n  type: rest\n")
-    context = planning.dood(loaded(minimal))
+    context = dood.dood(loaded(minimal))
     assert [len(b["columns"]) for b in context["blocks"]] == [20, 20]
     assert [b["totals"] for b in context["blocks"]] == [False, True]
     assert [len(r["cells"]) for b in context["blocks"] for r in b["rows"]] == [20, 20, 20, 20]

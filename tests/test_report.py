@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from conftest import EXAMPLE, assert_golden
 from pypdf import PdfReader
 
-from coord import report as dpr
 from coord.checks import validate
 from coord.cli import main
+from coord.documents import report as dpr
 from coord.render import render_text
 from coord.values import Eighths, Time
 

@@ -1,88 +1,51 @@
-"""The content of each document, as plain data ready for any template: no logic is left to Jinja or Typst.
-
-A context holds only strings, numbers, booleans, lists and dicts, so the same
-context feeds the Markdown, HTML and Typst templates, and its hash tells whether
-a document must be rebuilt.
-"""
+"""The call sheet: everything the crew reads the evening before a shoot day, as plain data for any template."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
-import unicodedata
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from coord import labels as lb
 from coord import model as m
-from coord import schedule as sch
-from coord.findings import CoordError
+from coord import plan
+from coord.documents import Context, Document, Item, register
+from coord.documents.common import (
+    DAY_INPUTS,
+    Lookups,
+    clock,
+    common_context,
+    day_file,
+    find_day,
+    format_date,
+    lookups,
+    map_url,
+    pickup_of,
+    scene_row,
+    who,
+)
+from coord.errors import CoordError
 from coord.privacy import pickup_origin, shown
 from coord.sun import sun_times
-from coord.values import Time
 from coord.worktime import profile
 
-Context = dict[str, Any]
+
+def items(folder: m.ProductionFolder, days: list[str], all_days: bool = False, person: str | None = None) -> list[Item]:
+    """The call sheets of the wanted days (numbers or dates), or of every day; `person`'s own copies."""
+    chosen = plan.shoot_days(folder) if all_days else [find_day(folder, wanted) for wanted in days]
+    if all_days and person:  # a personal copy of every day the person is called
+        crew = {c.id: c for c in folder.crew}
+        chosen = [d for d in chosen if plan.call_of(person, d, crew) is not None]
+    if not chosen:
+        raise CoordError("no shoot day given: name a day number (coord callsheet 3) or use --all")
+    found = lookups(folder)
+    suffix = f"-{person}" if person else ""
+    return [
+        Item(day_file(day, suffix), callsheet(folder, day, person, found), variants=(f"day-{day.day or 0:02d}",))
+        for day in chosen
+    ]
 
 
-def clock(time: Time | None) -> str:
-    """A time as printed: 25:30 is `01:30 (+1)`, the next morning."""
-    if time is None:
-        return ""
-    return f"{time.clock} (+1)" if time.next_day else time.clock
-
-
-def find_day(folder: m.ProductionFolder, wanted: str) -> m.ShootDay:
-    """A shoot day by its number (`3`) or its date (`2027-03-03`)."""
-    days = sch.shoot_days(folder)
-    for day in days:
-        if (wanted.isdigit() and int(wanted) == day.day) or wanted == str(day.date):
-            return day
-    numbers = ", ".join(str(d.day) for d in days)
-    raise CoordError(
-        f'there is no shoot day "{wanted}"; shoot days are {numbers or "not scheduled yet"} (or give a date YYYY-MM-DD)'
-    )
-
-
-def map_url(location: m.Location) -> str:
-    if location.coordinates:
-        lat, lon = location.coordinates.lat, location.coordinates.lon
-        return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
-    return "https://www.openstreetmap.org/search?query=" + quote(location.address)
-
-
-@dataclass(frozen=True)
-class Lookups:
-    """A production's entries by id, and what the schedule says: worked out once for all the days' sheets."""
-
-    crew: dict[str, m.CrewMember]
-    cast: dict[str, m.CastMember]
-    locations: dict[str, m.Location]
-    hotels: dict[str, m.Hotel]
-    vehicles: dict[str, m.Vehicle]
-    scenes: dict[str, m.Scene]
-    days: list[m.ShootDay]
-    status: dict[tuple[str, int], str]
-    pickups: dict[int, list[m.Pickup]]
-
-
-def lookups(folder: m.ProductionFolder) -> Lookups:
-    pickups: dict[int, list[m.Pickup]] = {}
-    for pickup in sorted(folder.transport.pickups, key=lambda p: (p.time, p.person)):
-        pickups.setdefault(pickup.day, []).append(pickup)
-    return Lookups(
-        crew={c.id: c for c in folder.crew},
-        cast={c.id: c for c in folder.cast},
-        locations={loc.id: loc for loc in folder.locations},
-        hotels={h.id: h for h in folder.hotels},
-        vehicles={v.id: v for v in folder.transport.vehicles},
-        scenes=sch.scenes_by_number(folder),
-        days=sch.shoot_days(folder),
-        status=sch.cast_status(folder),
-        pickups=pickups,
-    )
+DOCUMENT = register(Document("callsheet", "call sheet", DAY_INPUTS, "callsheets", items))
 
 
 def callsheet(
@@ -133,7 +96,7 @@ def callsheet(
         "locations": [_location(loc) for loc in day_locations],
         "hospitals": [_hospital(loc) for loc in day_locations if loc.hospital],
         "scenes": [scene_row(scenes[n], cast, locations, language) for n in day.scenes if n in scenes],
-        "pages_total": str(sch.day_pages(day, scenes)),
+        "pages_total": str(plan.day_pages(day, scenes)),
         "cast": [_cast_row(call, cast[call.cast], status.get((call.cast, number), "")) for call in _by_cast_number(day, cast)],
         "background": [
             {"description": b.description, "count": b.count, "call": clock(b.call), "report_to": b.report_to or ""}
@@ -150,43 +113,6 @@ def callsheet(
         "personal": _personal(folder.production, day, for_person, found, day_locations) if for_person else None,
     }
     return context
-
-
-def common_context(production: m.Production) -> Context:
-    """What every document context starts with: language, paper size, every label in that language, the header."""
-    return {
-        "language": production.language,
-        "paper": production.paper,
-        "labels": dict(lb.labels(production.language)),
-        "production": {
-            "title": production.title,
-            "company": production.company,
-            "episode": production.episode or "",
-            "office": office_block(production),
-        },
-    }
-
-
-def format_date(date: dt.date, language: str) -> str:
-    """`3 March 2027`, or `3.3.2027` in German."""
-    return f"{date.day}.{date.month}.{date.year}" if language == "de" else f"{date.day} {date:%B %Y}"
-
-
-def office_block(production: m.Production) -> dict[str, str]:
-    """The production office as every document header prints it."""
-    office = production.office
-    if office is None:
-        return {"address": "", "phone": "", "email": "", "hours": ""}
-    return {"address": office.address, "phone": office.phone, "email": office.email or "", "hours": office.hours or ""}
-
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-
-
-def slug(text: str) -> str:
-    """A name for files and ids: `Harbour Lights` is `harbour-lights`, `Große Freiheit` is `grosse-freiheit`."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "production"
 
 
 def _weather(day: m.ShootDay, words: Any) -> dict[str, str] | None:
@@ -216,49 +142,15 @@ def _location(loc: m.Location) -> dict[str, Any]:
         "unit_base": loc.unit_base or "",
         "contact": f"{contact.name}, {contact.phone}" if contact and contact.phone else (contact.name if contact else ""),
         "map_url": map_url(loc),
-        "qr": qr_runs(map_url(loc)),
+        "qr": map_url(loc),
         "notes": loc.notes or "",
     }
-
-
-@functools.lru_cache(maxsize=512)
-def qr_runs(text: str) -> dict[str, Any]:
-    """A QR code of `text` as runs of dark modules per row: [row, column, length], for templates to draw."""
-    import segno
-
-    matrix = segno.make(text, error="m").matrix
-    runs = []
-    for y, row in enumerate(matrix):
-        x = 0
-        while x < len(row):
-            if row[x]:
-                start = x
-                while x < len(row) and row[x]:
-                    x += 1
-                runs.append([y, start, x - start])
-            else:
-                x += 1
-    return {"size": len(matrix), "runs": runs}
 
 
 def _hospital(loc: m.Location) -> dict[str, str]:
     hospital = loc.hospital
     assert hospital is not None  # noqa: S101 - filtered by the caller
     return {"location": loc.name, "name": hospital.name, "address": hospital.address, "phone": hospital.phone}
-
-
-def scene_row(scene: m.Scene, cast: dict[str, m.CastMember], locations: dict[str, m.Location], language: str) -> dict[str, str]:
-    numbers = sorted(cast[c].number for c in scene.cast if c in cast)
-    return {
-        "number": scene.number,
-        "set": scene.set,
-        "int_ext": lb.int_ext_code(scene.int_ext, language),
-        "day_night": lb.time_of_day_code(scene.time_of_day, language),
-        "synopsis": scene.synopsis or "",
-        "cast": ", ".join(str(n) for n in numbers),
-        "pages": str(scene.pages),
-        "location": locations[scene.location].name if scene.location in locations else "",
-    }
 
 
 def _by_cast_number(day: m.ShootDay, cast: dict[str, m.CastMember]) -> list[m.CastCall]:
@@ -279,28 +171,18 @@ def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, 
     }
 
 
-def _who(
-    person: str, crew: dict[str, m.CrewMember], cast: dict[str, m.CastMember]
-) -> tuple[str, m.CrewMember | m.CastMember | None]:
-    if person in cast:
-        return f"#{cast[person].number} {cast[person].actor}", cast[person]
-    if person in crew:
-        return f"{crew[person].name} ({crew[person].role})", crew[person]
-    return person, None
-
-
 def _transport(production: m.Production, day: m.ShootDay, found: Lookups) -> dict[str, Any]:
     """The day's pickups in time order; `several_destinations` says whether the To column is needed."""
     rows = []
     for pickup in found.pickups.get(day.day or 0, []):
-        who, person = _who(pickup.person, found.crew, found.cast)
+        name, person = who(pickup.person, found)
         destination = pickup.to or (day.locations[0] if day.locations else "")
         vehicle = found.vehicles.get(pickup.vehicle or "")
         driver = found.crew.get(vehicle.driver or "") if vehicle else None
         rows.append(
             {
                 "time": clock(pickup.time),
-                "who": who,
+                "who": name,
                 "from": pickup_origin(pickup.origin, person, production, found.hotels),
                 "to": found.locations[destination].name if destination in found.locations else destination,
                 "vehicle": " · ".join(x for x in (vehicle.type if vehicle else "", driver.name if driver else "") if x),
@@ -320,7 +202,7 @@ def _advance(
         "title": f"{words['day_of'].format(day=following.day, total=len(days))} · {lb.weekday(following.date.weekday(), language)} {format_date(following.date, language)}",
         "crew_call": clock(following.crew_call),
         "scenes": [scene_row(scenes[n], cast, {}, language) for n in following.scenes if n in scenes],
-        "pages_total": str(sch.day_pages(following, scenes)),
+        "pages_total": str(plan.day_pages(following, scenes)),
     }
 
 
@@ -328,8 +210,8 @@ def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: s
     production = folder.production
     by_department: dict[str, list[dict[str, Any]]] = {}
     for member in folder.crew:
-        if sch.works_on(member, day):
-            call = sch.crew_call_for(member, day)
+        if plan.works_on(member, day):
+            call = plan.crew_call_for(member, day)
             by_department.setdefault(member.department, []).append(
                 {
                     "role": member.role,
@@ -346,22 +228,13 @@ def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: s
     ]
 
 
-def pickup_of(production: m.Production, day: m.ShootDay, person: str, found: Lookups) -> str:
-    """A person's pickup on a day as printed: `05:30 · Hotel Seeblick` (a private home reads Home); empty if none."""
-    pickup = next((p for p in found.pickups.get(day.day or 0, []) if p.person == person), None)
-    if pickup is None:
-        return ""
-    member = found.crew.get(person) or found.cast.get(person)
-    return f"{clock(pickup.time)} · {pickup_origin(pickup.origin, member, production, found.hotels)}"
-
-
 def _personal(
     production: m.Production, day: m.ShootDay, person: str, found: Lookups, day_locations: list[m.Location]
 ) -> dict[str, str]:
     if person not in found.crew and person not in found.cast:
         raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
-    name, _person = _who(person, found.crew, found.cast)
-    call = sch.call_of(person, day, found.crew)
+    name, _person = who(person, found)
+    call = plan.call_of(person, day, found.crew)
     if call is None:
         raise CoordError(f"--for {person}: {name} is not called on day {day.day}")
     return {

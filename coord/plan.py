@@ -1,4 +1,8 @@
-"""Questions about the schedule that several documents and checks ask: who works when, and at what time."""
+"""Questions about the plan that several documents and checks ask: who works when, and at what time.
+
+The plan questions sit between the model and its users: documents and checks import
+them; they import only the model and value types.
+"""
 
 from __future__ import annotations
 

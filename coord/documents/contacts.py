@@ -11,15 +11,32 @@ from typing import Any
 
 from coord import labels as lb
 from coord import model as m
-from coord.documents import Context, common_context, slug
+from coord.documents import Context, Document, Item, register
+from coord.documents.common import common_context, slug
 from coord.privacy import is_private
-from coord.render import csv_bytes
 
-#: The files a contact list is made from; errors elsewhere (schedule, transport) do not block it.
+#: The inputs a contact list is made from; errors elsewhere (schedule, transport) do not block it.
+INPUTS = ("production", "crew", "cast", "locations", "hotels", "equipment")
 #: The columns of the CSV export, in order (documented in the README).
 CSV_COLUMNS = ("kind", "department", "role", "name", "phone", "email", "address", "agent", "agency", "represents")
 
 Person = m.CrewMember | m.CastMember
+
+
+def items(folder: m.ProductionFolder, office: bool = False) -> list[Item]:
+    """The distributed list, or the office copy with every private field (written owner-only)."""
+    return [
+        Item(
+            f"contacts{'-office' if office else ''}",
+            contact_list(folder, office),
+            {"csv": contacts_csv(folder, office), "vcf": contact_cards(folder, office)},
+            private=office,
+            variants=("office",) if office else (),
+        )
+    ]
+
+
+DOCUMENT = register(Document("contacts", "contact list", INPUTS, "contacts", items, exports=("csv", "vcf")))
 
 
 def contact_list(folder: m.ProductionFolder, office: bool = False) -> Context:
@@ -181,57 +198,45 @@ def _csv_row(kind: str, department: str, role: str, name: str, contact: dict[str
     return row
 
 
-def contacts_csv(folder: m.ProductionFolder, office: bool) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel shows umlauts; the office copy starts with a warning line."""
+def contacts_csv(folder: m.ProductionFolder, office: bool) -> list[list[str]]:
+    """The CSV's rows; the office copy starts with a warning line."""
     warning = [[lb.labels(folder.production.language)["office_copy"]]] if office else []
-    return csv_bytes([*warning, list(CSV_COLUMNS), *([row[c] for c in CSV_COLUMNS] for row in csv_rows(folder, office))])
+    return [*warning, list(CSV_COLUMNS), *([row[c] for c in CSV_COLUMNS] for row in csv_rows(folder, office))]
 
 
-def contacts_vcf(folder: m.ProductionFolder, office: bool) -> bytes:
-    """One vCard 3.0 per crew and cast member, all in one file a phone can import."""
-    import vobject
-
+def contact_cards(folder: m.ProductionFolder, office: bool) -> list[dict[str, Any]]:
+    """One vCard per crew and cast member, as plain data (coord.exports writes them as vCard 3.0)."""
     production = folder.production
     words = lb.labels(production.language)
     domain = f"{slug(production.title)}.coord"
-    cards: list[tuple[Any, Person, str]] = []
+    people: list[tuple[Person, str, str, str, str]] = []
     for department, members in crew_by_department(folder):
         for c in members:
-            card = _card(vobject, c.id, domain, c.name, c.role, lb.department(department, production.language))
-            cards.append((card, c, ""))
+            people.append((c, c.name, c.role, lb.department(department, production.language), ""))
     for a in sorted(folder.cast, key=lambda c: c.number):
         title = f"{words['cast']} #{a.number} · {a.character}"
         agent = f"{words['agent']}: {_agent(a.agent)}" if a.agent else ""
-        cards.append((_card(vobject, a.id, domain, a.actor, title, words["cast"]), a, agent))
-    text = []
-    for card, person, agent in cards:
-        card.add("org").value = [production.title]
+        people.append((a, a.actor, title, words["cast"], agent))
+    cards = []
+    for person, name, title, category, agent in people:
+        given, family = split_name(name)
         contact = reachable(person, production, office)
-        if contact["phone"]:
-            tel = card.add("tel")
-            tel.value, tel.type_param = contact["phone"], "CELL"
-        if contact["email"]:
-            email = card.add("email")
-            email.value, email.type_param = contact["email"], "INTERNET"
-        if contact["address"]:
-            adr = card.add("adr")
-            adr.value, adr.type_param = vobject.vcard.Address(street=contact["address"]), "HOME"
-        note = "\n".join(x for x in (words["office_copy"] if office else "", agent) if x)
-        if note:
-            card.add("note").value = note
-        text.append(card.serialize())
-    return "".join(text).encode("utf-8")
-
-
-def _card(vobject: Any, person_id: str, domain: str, name: str, title: str, category: str) -> Any:
-    card = vobject.vCard()
-    card.add("uid").value = f"{person_id}@{domain}"
-    card.add("fn").value = name
-    given, family = split_name(name)
-    card.add("n").value = vobject.vcard.Name(family=family, given=given)
-    card.add("title").value = title
-    card.add("categories").value = [category]
-    return card
+        cards.append(
+            {
+                "uid": f"{person.id}@{domain}",
+                "name": name,
+                "given": given,
+                "family": family,
+                "title": title,
+                "category": category,
+                "organisation": production.title,
+                "phone": contact["phone"],
+                "email": contact["email"],
+                "address": contact["address"],
+                "note": "\n".join(x for x in (words["office_copy"] if office else "", agent) if x),
+            }
+        )
+    return cards
 
 
 def split_name(name: str) -> tuple[str, str]:

@@ -7,7 +7,8 @@ How a phone recognises an event it already has:
   person. It depends only on the day number, the person and the title, so editing a
   day changes the event, never its identity, and a re-import updates it.
 - SEQUENCE: 0 for a new event; coord raises it by one each time the content of an
-  event changes, remembered per UID in `.coord-calendar.json` beside the .ics files.
+  event changes, remembered per UID in `.coord-calendar.json` beside the .ics files
+  (`remember` below; the build keeps the file).
 - DTSTAMP: coord reads no clock, so the same data always gives the same file: it is
   00:00 UTC of the production's first shoot day, the same for every event.
 """
@@ -15,18 +16,45 @@ How a phone recognises an event it already has:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import hashlib
+import json
 from typing import Any
 
 from coord import labels as lb
 from coord import model as m
-from coord import schedule as sch
-from coord.documents import lookups, pickup_of, slug
-from coord.findings import CoordError
+from coord import plan
+from coord.documents import Document, Item, register
+from coord.documents.common import DAY_INPUTS, lookups, pickup_of, slug
+from coord.errors import CoordError
 from coord.values import Time
 
 #: How long an event lasts when the day has no estimated wrap.
 DEFAULT_LENGTH_MINUTES = 10 * 60
+
+
+def items(folder: m.ProductionFolder, person: str | None = None) -> list[Item]:
+    """The production's calendar, or one person's: `harbour-lights.ics`, `harbour-lights-mira.ics`."""
+    calendar = personal_calendar(folder, person) if person else production_calendar(folder)
+    return [Item(f"{slug(folder.production.title)}{f'-{person}' if person else ''}", {}, {"ics": calendar})]
+
+
+def remember(calendar: dict[str, Any], known: Any) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """Each event's SEQUENCE (last time's, one more when its content changed) and the new memory, None if unchanged."""
+    state: dict[str, Any] = dict(known) if isinstance(known, dict) else {}
+    for event in calendar["events"]:
+        digest = hashlib.sha256(json.dumps(event, sort_keys=True).encode()).hexdigest()
+        before = state.get(event["uid"])
+        if not isinstance(before, dict) or not isinstance(before.get("sequence"), int):
+            state[event["uid"]] = {"digest": digest, "sequence": 0}
+        elif before.get("digest") != digest:
+            state[event["uid"]] = {"digest": digest, "sequence": before["sequence"] + 1}
+    sequences = {event["uid"]: state[event["uid"]]["sequence"] for event in calendar["events"]}
+    return {**calendar, "sequences": sequences}, None if state == known else state
+
+
+DOCUMENT = register(
+    Document("calendar", "calendar", DAY_INPUTS, "calendar", items, formats=(), exports=("ics",), remember=remember)
+)
 
 
 def production_calendar(folder: m.ProductionFolder) -> dict[str, Any]:
@@ -34,7 +62,7 @@ def production_calendar(folder: m.ProductionFolder) -> dict[str, Any]:
     production = folder.production
     words = lb.labels(production.language)
     events = []
-    for day in sch.shoot_days(folder):
+    for day in plan.shoot_days(folder):
         if day.crew_call is None:
             continue
         summary = words["calendar_crew_call"].format(title=production.title, day=day.day, call=day.crew_call.clock)
@@ -55,7 +83,7 @@ def personal_calendar(folder: m.ProductionFolder, person: str) -> dict[str, Any]
     name = member.name if isinstance(member, m.CrewMember) else member.actor
     events = []
     for day in found.days:
-        call = sch.call_of(person, day, found.crew)
+        call = plan.call_of(person, day, found.crew)
         if call is None:
             continue
         pickup = pickup_of(production, day, person, found)
@@ -68,7 +96,7 @@ def personal_calendar(folder: m.ProductionFolder, person: str) -> dict[str, Any]
 
 
 def _calendar(folder: m.ProductionFolder, name: str, events: list[dict[str, str]]) -> dict[str, Any]:
-    first = min(d.date for d in sch.shoot_days(folder))
+    first = min(d.date for d in plan.shoot_days(folder))
     return {
         "name": name,
         "timezone": folder.production.timezone,
@@ -82,7 +110,7 @@ def _event(folder: m.ProductionFolder, day: m.ShootDay, key: str, start: Time, s
     words = lb.labels(folder.production.language)
     locations = {loc.id: loc for loc in folder.locations}
     main = locations.get(day.locations[0]) if day.locations else None
-    scenes = sch.scenes_by_number(folder)
+    scenes = plan.scenes_by_number(folder)
     lines = [f"{words['scenes']}:"] + [f"{n} {scenes[n].set}" for n in day.scenes if n in scenes]
     end = day.wrap if day.wrap is not None and day.wrap > start else start + DEFAULT_LENGTH_MINUTES
     return {
@@ -98,39 +126,3 @@ def _event(folder: m.ProductionFolder, day: m.ShootDay, key: str, start: Time, s
 def _moment(date: dt.date, time: Time) -> dt.datetime:
     """A shoot day's time as a date and time: 25:30 on 12 March is 01:30 on 13 March."""
     return dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=time.minutes)
-
-
-def ics_bytes(calendar: Mapping[str, Any], sequences: Mapping[str, int] | None = None) -> bytes:
-    """The calendar as an RFC 5545 file, with a VTIMEZONE for the production's timezone."""
-    import zoneinfo
-
-    import icalendar
-
-    zone = zoneinfo.ZoneInfo(calendar["timezone"])
-    events = calendar["events"]
-    ical = icalendar.Calendar()
-    ical.add("prodid", "-//coord//production calendar//EN")
-    ical.add("version", "2.0")
-    ical.add("calscale", "GREGORIAN")
-    ical.add("x-wr-calname", calendar["name"])
-    ical.add("x-wr-timezone", calendar["timezone"])
-    years = [dt.date.fromisoformat(e[key][:10]).year for e in events for key in ("start", "end")]
-    ical.add_component(
-        icalendar.Timezone.from_tzid(
-            calendar["timezone"], first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 1, 1, 1)
-        )
-    )
-    stamp = dt.datetime.fromisoformat(calendar["stamp"])
-    for data in events:
-        event = icalendar.Event()
-        event.add("uid", data["uid"])
-        event.add("dtstamp", stamp)
-        event.add("sequence", (sequences or {}).get(data["uid"], 0))
-        event.add("dtstart", dt.datetime.fromisoformat(data["start"]).replace(tzinfo=zone))
-        event.add("dtend", dt.datetime.fromisoformat(data["end"]).replace(tzinfo=zone))
-        event.add("summary", data["summary"])
-        for field in ("location", "description"):
-            if data[field]:
-                event.add(field, data[field])
-        ical.add_component(event)
-    return bytes(ical.to_ical())

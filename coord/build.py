@@ -1,0 +1,130 @@
+"""Build documents into files: check a document's inputs, make its items, render each format, write what changed.
+
+One loop serves every document of the registry (coord.documents): it loads the
+production, runs the checks the document's inputs need and refuses while those
+inputs have errors, renders every stale file into memory first (so a template that
+fails on one item writes nothing at all), then writes them atomically.
+
+The build imports documents, checks, rendering and output; only the CLI imports it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coord import model as m
+from coord.checks import EVERYTHING, CheckOptions, run_checks
+from coord.documents import Document, Item, document
+from coord.errors import CoordError
+from coord.exports import EXPORTS
+from coord.load import input_of, load_folder
+from coord.output import Manifest, fingerprint, write_atomic, write_if_changed
+from coord.render import Renderer, templates_digest
+
+
+@dataclass
+class Outcome:
+    """What a build did: files written, files already up to date."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+
+
+def load_for(root: Path, inputs: Iterable[str], options: CheckOptions = EVERYTHING) -> m.ProductionFolder:
+    """Load the folder and run the checks of `inputs`; refuse when those inputs have errors."""
+    wanted = frozenset(inputs)
+    folder, findings = load_folder(root)
+    if folder is not None:
+        findings.extend(run_checks(folder, CheckOptions(options.today, options.profile, options.strict, wanted)))
+    findings.sort(key=lambda f: (f.pos.file, f.pos.line, f.pos.col))
+    blocking = [f for f in findings.errors if input_of(f.pos.file) in wanted]
+    if folder is None or blocking:
+        shown = "\n".join(f"  {f.pos}: {f.message}" for f in (blocking or findings.errors)[:10])
+        raise CoordError(f"the production has errors; fix them first (coord validate {root} lists them all):\n{shown}")
+    return folder
+
+
+def build(root: Path, name: str, formats: Iterable[str], out_dir: Path | None = None, **options: Any) -> Outcome:
+    """Make document `name` of the production in `root` in each format it offers; `options` go to its items."""
+    doc = document(name)
+    folder = load_for(root, doc.inputs)
+    items = doc.make(folder, **options)
+    target = out_dir or root / "out" / doc.out
+    wanted = list(dict.fromkeys(formats))
+    outcome = Outcome()
+    pending = _rendered(root, doc, items, [f for f in wanted if f in doc.formats], target, outcome)
+    for path, data, private in pending.files:
+        write_atomic(path, data, private)
+        outcome.written.append(path)
+    if pending.files:
+        pending.manifest.save()
+    _write_exports(doc, items, [f for f in wanted if f in doc.exports], target, outcome)
+    return outcome
+
+
+@dataclass
+class _Pending:
+    manifest: Manifest
+    files: list[tuple[Path, bytes, bool]] = field(default_factory=list)
+
+
+def _rendered(root: Path, doc: Document, items: list[Item], formats: list[str], target: Path, outcome: Outcome) -> _Pending:
+    """Every stale file of the printed formats, rendered into memory; up-to-date ones go to `outcome.unchanged`."""
+    renderer = Renderer(root)
+    pending = _Pending(Manifest(target))
+    templates = templates_digest(root) if formats else b""
+    for fmt in formats:
+        stale: list[tuple[Item, Path, str]] = []
+        for item in items:
+            output = target / f"{item.name}.{fmt}"
+            stamp = fingerprint(item.context, templates)
+            if pending.manifest.current(output, stamp):
+                outcome.unchanged.append(output)
+            else:
+                stale.append((item, output, stamp))
+        for (item, output, stamp), data in zip(stale, _render_all(renderer, doc, fmt, stale), strict=True):
+            pending.files.append((output, data, item.private))
+            pending.manifest.record(output, stamp)
+    return pending
+
+
+def _render_all(renderer: Renderer, doc: Document, fmt: str, stale: list[tuple[Item, Path, str]]) -> list[bytes]:
+    """The stale items of one format; PDFs of one template are typeset in parallel."""
+    templates = [renderer.template(doc.name, fmt, item.variants) for item, _, _ in stale]
+    if fmt != "pdf":
+        return [renderer.render(template, fmt, item.context) for template, (item, _, _) in zip(templates, stale, strict=True)]
+    results: dict[int, bytes] = {}
+    for template in dict.fromkeys(templates):
+        indexes = [i for i, t in enumerate(templates) if t == template]
+        rendered = renderer.pdf(template).render_many([stale[i][0].context for i in indexes])
+        results.update(zip(indexes, rendered, strict=True))
+    return [results[i] for i in range(len(stale))]
+
+
+def _write_exports(doc: Document, items: list[Item], formats: list[str], target: Path, outcome: Outcome) -> None:
+    """CSV, vCard, iCalendar: cheap to make, so compared byte for byte instead of fingerprinted."""
+    memory = target / f".coord-{doc.name}.json"
+    known = _remembered(memory) if doc.remember and formats else None
+    changed = False
+    for fmt in formats:
+        for item in items:
+            data = item.exports[fmt]
+            if doc.remember is not None:
+                data, state = doc.remember(data, known)
+                if state is not None:
+                    known, changed = state, True
+            path = target / f"{item.name}.{fmt}"
+            (outcome.written if write_if_changed(path, EXPORTS[fmt](data), item.private) else outcome.unchanged).append(path)
+    if changed:
+        write_atomic(memory, json.dumps(known, indent=1, sort_keys=True).encode())
+
+
+def _remembered(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

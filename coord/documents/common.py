@@ -1,0 +1,177 @@
+"""What the documents share: the header every document starts with, dates and times as printed, lookups, slugs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from coord import labels as lb
+from coord import model as m
+from coord import plan
+from coord.documents import Context
+from coord.errors import CoordError
+from coord.privacy import pickup_origin
+from coord.values import Time
+
+#: The inputs of the documents of a shoot day (call sheet, report, movement): errors elsewhere do not block them.
+DAY_INPUTS = ("production", "crew", "cast", "locations", "scenes", "days", "hotels", "transport")
+
+
+def common_context(production: m.Production) -> Context:
+    """What every document context starts with: language, paper size, every label in that language, the header."""
+    return {
+        "language": production.language,
+        "paper": production.paper,
+        "labels": dict(lb.labels(production.language)),
+        "production": {
+            "title": production.title,
+            "company": production.company,
+            "episode": production.episode or "",
+            "office": office_block(production),
+        },
+    }
+
+
+def office_block(production: m.Production) -> dict[str, str]:
+    """The production office as every document header prints it."""
+    office = production.office
+    if office is None:
+        return {"address": "", "phone": "", "email": "", "hours": ""}
+    return {"address": office.address, "phone": office.phone, "email": office.email or "", "hours": office.hours or ""}
+
+
+# ---- dates and times as printed ------------------------------------------------------
+
+
+def clock(time: Time | None) -> str:
+    """A time as printed: 25:30 is `01:30 (+1)`, the next morning."""
+    if time is None:
+        return ""
+    return f"{time.clock} (+1)" if time.next_day else time.clock
+
+
+def format_date(date: dt.date, language: str) -> str:
+    """`3 March 2027`, or `3.3.2027` in German."""
+    return f"{date.day}.{date.month}.{date.year}" if language == "de" else f"{date.day} {date:%B %Y}"
+
+
+def short_date(date: dt.date, language: str) -> str:
+    """A date in a narrow column: `6 Mar`, `6.3.`."""
+    return f"{date.day}.{date.month}." if language == "de" else f"{date.day} {date:%b}"
+
+
+def weekday_date(date: dt.date, language: str) -> str:
+    """`Sat 6 Mar`, `Sa 6.3.`."""
+    return f"{lb.weekday_short(date.weekday(), language)} {short_date(date, language)}"
+
+
+def period(folder: m.ProductionFolder, language: str) -> str:
+    """From the first scheduled day to the last: `1 March 2027 – 19 March 2027`."""
+    dates = [d.date for d in plan.calendar_days(folder)]
+    return f"{format_date(dates[0], language)} – {format_date(dates[-1], language)}" if dates else ""
+
+
+# ---- finding things ---------------------------------------------------------------
+
+
+def find_day(folder: m.ProductionFolder, wanted: str) -> m.ShootDay:
+    """A shoot day by its number (`3`) or its date (`2027-03-03`)."""
+    days = plan.shoot_days(folder)
+    for day in days:
+        if (wanted.isdigit() and int(wanted) == day.day) or wanted == str(day.date):
+            return day
+    numbers = ", ".join(str(d.day) for d in days)
+    raise CoordError(
+        f'there is no shoot day "{wanted}"; shoot days are {numbers or "not scheduled yet"} (or give a date YYYY-MM-DD)'
+    )
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """A production's entries by id, and what the schedule says: worked out once for all the days' sheets."""
+
+    crew: dict[str, m.CrewMember]
+    cast: dict[str, m.CastMember]
+    locations: dict[str, m.Location]
+    hotels: dict[str, m.Hotel]
+    vehicles: dict[str, m.Vehicle]
+    scenes: dict[str, m.Scene]
+    days: list[m.ShootDay]
+    status: dict[tuple[str, int], str]
+    pickups: dict[int, list[m.Pickup]]
+
+
+def lookups(folder: m.ProductionFolder) -> Lookups:
+    pickups: dict[int, list[m.Pickup]] = {}
+    for pickup in sorted(folder.transport.pickups, key=lambda p: (p.time, p.person)):
+        pickups.setdefault(pickup.day, []).append(pickup)
+    return Lookups(
+        crew={c.id: c for c in folder.crew},
+        cast={c.id: c for c in folder.cast},
+        locations={loc.id: loc for loc in folder.locations},
+        hotels={h.id: h for h in folder.hotels},
+        vehicles={v.id: v for v in folder.transport.vehicles},
+        scenes=plan.scenes_by_number(folder),
+        days=plan.shoot_days(folder),
+        status=plan.cast_status(folder),
+        pickups=pickups,
+    )
+
+
+def who(person: str, found: Lookups) -> tuple[str, m.CrewMember | m.CastMember | None]:
+    """A person as a call sheet names them: `#2 Clara Sandmann` for cast, `Tom Ries (Gaffer)` for crew."""
+    if person in found.cast:
+        return f"#{found.cast[person].number} {found.cast[person].actor}", found.cast[person]
+    if person in found.crew:
+        return f"{found.crew[person].name} ({found.crew[person].role})", found.crew[person]
+    return person, None
+
+
+def pickup_of(production: m.Production, day: m.ShootDay, person: str, found: Lookups) -> str:
+    """A person's pickup on a day as printed: `05:30 · Hotel Seeblick` (a private home reads Home); empty if none."""
+    pickup = next((p for p in found.pickups.get(day.day or 0, []) if p.person == person), None)
+    if pickup is None:
+        return ""
+    member = found.crew.get(person) or found.cast.get(person)
+    return f"{clock(pickup.time)} · {pickup_origin(pickup.origin, member, production, found.hotels)}"
+
+
+# ---- rows several documents print --------------------------------------------------
+
+
+def scene_row(scene: m.Scene, cast: dict[str, m.CastMember], locations: dict[str, m.Location], language: str) -> dict[str, str]:
+    numbers = sorted(cast[c].number for c in scene.cast if c in cast)
+    return {
+        "number": scene.number,
+        "set": scene.set,
+        "int_ext": lb.int_ext_code(scene.int_ext, language),
+        "day_night": lb.time_of_day_code(scene.time_of_day, language),
+        "synopsis": scene.synopsis or "",
+        "cast": ", ".join(str(n) for n in numbers),
+        "pages": str(scene.pages),
+        "location": locations[scene.location].name if scene.location in locations else "",
+    }
+
+
+def map_url(location: m.Location) -> str:
+    if location.coordinates:
+        lat, lon = location.coordinates.lat, location.coordinates.lon
+        return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
+    return "https://www.openstreetmap.org/search?query=" + quote(location.address)
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def slug(text: str) -> str:
+    """A name for files and ids: `Harbour Lights` is `harbour-lights`, `Große Freiheit` is `grosse-freiheit`."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "production"
+
+
+def day_file(day: m.ShootDay, suffix: str = "") -> str:
+    """The file name of a day's document, without extension: `2027-03-03-day-03`, `2027-03-03-day-03-mira`."""
+    return f"{day.date}-day-{day.day or 0:02d}{suffix}"

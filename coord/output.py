@@ -1,0 +1,90 @@
+"""Writing documents: atomically, with the permissions the user expects, and only when something changed.
+
+A document is rewritten only when its fingerprint (its context, every template and
+coord's own code) differs from the one remembered in `.coord-manifest.json` beside
+it; exports are compared byte for byte. Every write goes to a temp file that is
+renamed into place, so a reader never sees half a document.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from coord import __version__
+
+
+def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
+    """Write to a temp file beside `path`, then rename: a reader never sees half a document.
+
+    The file gets the permissions the user's umask gives a new file; a `private` one
+    (the office copy of the contacts) is readable by its owner only.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # a crash right after must not leave an empty document
+        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@functools.cache
+def _code_digest() -> bytes:
+    """coord's own code: a new version of it may render the same data differently."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for source in sorted(package.rglob("*.py")):  # every sub-package too
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.digest()
+
+
+def fingerprint(context: dict[str, Any], templates: bytes) -> str:
+    """What a document depends on: its context, the templates (templates_digest) and coord's code."""
+    digest = hashlib.sha256(_code_digest() + templates)
+    digest.update(json.dumps(context, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+class Manifest:
+    """Remembers the fingerprint of each output, so an unchanged document is not written again."""
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / ".coord-manifest.json"
+        try:
+            self.entries: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def current(self, output: Path, fingerprint: str) -> bool:
+        return output.is_file() and self.entries.get(output.name) == fingerprint
+
+    def record(self, output: Path, fingerprint: str) -> None:
+        self.entries[output.name] = fingerprint
+
+    def save(self) -> None:
+        write_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True).encode())
+
+
+def write_if_changed(path: Path, data: bytes, private: bool = False) -> bool:
+    """Write `data` unless the file already holds exactly it; True when written. For exports, cheap to compare."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    write_atomic(path, data, private)
+    return True
