@@ -17,7 +17,11 @@ def hhmm(minutes: int) -> str:
     return f'"{minutes // 60:02d}:{minutes % 60:02d}"'
 
 
-def generate(root: Path, days: int = 60, crew: int = 250, cast: int = 80, scenes: int = 400, pickups: int = 3000) -> None:
+def generate(
+    root: Path, days: int = 60, crew: int = 250, cast: int = 80, scenes: int = 400, pickups: int = 3000, scale: int = 1
+) -> None:
+    """The production, `scale` times as large in every part (days, people, scenes, pickups)."""
+    days, crew, cast, scenes, pickups = (n * scale for n in (days, crew, cast, scenes, pickups))
     rng = random.Random(7)
     root.mkdir(parents=True, exist_ok=True)
     (root / "production.yaml").write_text(

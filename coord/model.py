@@ -529,9 +529,9 @@ class DayReport(Entry):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProductionFolder:
-    """Everything in one production folder, loaded and typed."""
+    """Everything in one production folder, loaded and typed; `root` says where from and takes no part in equality."""
 
-    root: str
+    root: str = field(compare=False)
     production: Production
     incomplete: frozenset[str] = frozenset()  # collections with a file that could not be read at all
     crew: tuple[CrewMember, ...] = ()

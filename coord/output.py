@@ -50,9 +50,14 @@ def _code_digest() -> bytes:
     """coord's own code: a new version of it may render the same data differently."""
     package = Path(__file__).parent
     digest = hashlib.sha256(__version__.encode())
-    for source in sorted(package.rglob("*.py")):  # every sub-package too
+    for source in code_files():
         digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.digest()
+
+
+def code_files() -> list[Path]:
+    """Every module of coord, sub-packages included."""
+    return sorted(Path(__file__).parent.rglob("*.py"))
 
 
 def fingerprint(context: dict[str, Any], templates: bytes) -> str:

@@ -51,39 +51,57 @@ def day_out_of_days(folder: m.ProductionFolder) -> dict[str, dict[dt.date, str]]
     DROP_AFTER_DAYS). Days between work days: H (hold) on shoot days, / on company
     days off. A status written on a cast call (H, T, R, F) wins over all of these.
     """
-    scenes = scenes_by_number(folder)
     columns = calendar_days(folder)
-    worked: dict[str, list[dt.date]] = {}
-    for day in columns:
-        if day.type == "shoot":
-            for member in sorted(cast_in_scenes(day, scenes)):
-                dates = worked.setdefault(member, [])
-                if not dates or dates[-1] != day.date:  # two units on one date are one work day
-                    dates.append(day.date)
     grid: dict[str, dict[dt.date, str]] = {member.id: {} for member in folder.cast}
-    for member, dates in worked.items():
+    for member, dates in _work_dates(columns, scenes_by_number(folder)).items():
         codes = grid.setdefault(member, {})
-        for index, date in enumerate(dates):
-            picked_up = index > 0 and (date - dates[index - 1]).days > DROP_AFTER_DAYS
-            dropped = index + 1 < len(dates) and (dates[index + 1] - date).days > DROP_AFTER_DAYS
-            first, last = index == 0, index == len(dates) - 1
-            code = "SW" if first else "PW" if picked_up else "W"
-            if last:
-                code = "SWF" if first else code + "F" if code == "PW" else "WF"
-            elif dropped:
-                code += "D"
-            codes[date] = code
-        for day in columns:
-            if dates[0] < day.date < dates[-1] and day.date not in codes:
-                before = max(d for d in dates if d < day.date)
-                after = min(d for d in dates if d > day.date)
-                if (after - before).days <= DROP_AFTER_DAYS:
-                    codes[day.date] = "H" if day.type == "shoot" else "/"
+        codes.update(_work_codes(dates))
+        codes.update(_between_codes(dates, columns, codes))
     for day in columns:
         for call in day.cast_calls:
             if call.status:
                 grid.setdefault(call.cast, {})[day.date] = call.status
     return grid
+
+
+def _work_dates(columns: list[m.ShootDay], scenes: dict[str, m.Scene]) -> dict[str, list[dt.date]]:
+    """The dates each actor plays, in order; two units on one date are one work day."""
+    worked: dict[str, list[dt.date]] = {}
+    for day in columns:
+        if day.type == "shoot":
+            for member in sorted(cast_in_scenes(day, scenes)):
+                dates = worked.setdefault(member, [])
+                if not dates or dates[-1] != day.date:
+                    dates.append(day.date)
+    return worked
+
+
+def _work_codes(dates: list[dt.date]) -> dict[dt.date, str]:
+    """SW, W, WF, SWF on the work days, with WD/PW around a drop."""
+    codes = {}
+    for index, date in enumerate(dates):
+        picked_up = index > 0 and (date - dates[index - 1]).days > DROP_AFTER_DAYS
+        dropped = index + 1 < len(dates) and (dates[index + 1] - date).days > DROP_AFTER_DAYS
+        first, last = index == 0, index == len(dates) - 1
+        code = "SW" if first else "PW" if picked_up else "W"
+        if last:
+            code = "SWF" if first else code + "F" if code == "PW" else "WF"
+        elif dropped:
+            code += "D"
+        codes[date] = code
+    return codes
+
+
+def _between_codes(dates: list[dt.date], columns: list[m.ShootDay], worked: dict[dt.date, str]) -> dict[dt.date, str]:
+    """H on shoot days and / on days off between two work days, unless the actor is dropped there."""
+    codes = {}
+    for day in columns:
+        if dates[0] < day.date < dates[-1] and day.date not in worked:
+            before = max(d for d in dates if d < day.date)
+            after = min(d for d in dates if d > day.date)
+            if (after - before).days <= DROP_AFTER_DAYS:
+                codes[day.date] = "H" if day.type == "shoot" else "/"
+    return codes
 
 
 def cast_status(folder: m.ProductionFolder) -> dict[tuple[str, int], str]:

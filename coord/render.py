@@ -247,16 +247,16 @@ class PdfRenderer:
             return list(pool.map(self.render, contexts))
 
 
-def with_qr_codes(context: Any) -> Any:
-    """The context with each `qr` link (a string) replaced by the QR code's drawing, for the Typst templates.
+def with_qr_codes(context: dict[str, Any]) -> dict[str, Any]:
+    """The context with the `qr` link of each row of a top-level list (e.g. the locations) replaced by its QR drawing.
 
     Done only for PDF, and only when a PDF is made: the link alone decides whether a document changed.
     """
-    if isinstance(context, dict):
-        return {k: qr_runs(v) if k == "qr" and isinstance(v, str) else with_qr_codes(v) for k, v in context.items()}
-    if isinstance(context, list):
-        return [with_qr_codes(v) for v in context]
-    return context
+    drawn = dict(context)
+    for key, value in context.items():
+        if isinstance(value, list) and any(isinstance(row, dict) and isinstance(row.get("qr"), str) for row in value):
+            drawn[key] = [{**row, "qr": qr_runs(row["qr"])} if isinstance(row, dict) and "qr" in row else row for row in value]
+    return drawn
 
 
 @functools.lru_cache(maxsize=512)

@@ -7,7 +7,7 @@ as it was at an earlier revision, for comparing the two.
 
 from __future__ import annotations
 
-import os
+import errno
 import stat
 import subprocess
 from dataclasses import dataclass
@@ -77,7 +77,7 @@ class FileSource:
 
 
 def _reason(err: OSError) -> str:
-    if err.errno == getattr(os, "ELOOP", -1):
+    if err.errno == errno.ELOOP:
         return "is a link that points back at itself (a symlink loop)"
     return f"cannot be read: {err.strerror or err}"
 
@@ -110,6 +110,8 @@ class GitSource:
             self._entries[rel] = (kind, 0 if size == "-" else int(size), oid)
 
     def found(self, rel: str) -> Found:
+        if rel == "":
+            return Found(FOLDER)
         entry = self._entries.get(rel)
         if entry is None:
             return Found(MISSING)

@@ -1,0 +1,244 @@
+"""The house: which module may import which, the documents registry, loading from git, and positions out of equality."""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, REPO, edit, invoke, loaded
+
+from coord import documents, output
+from coord.build import build
+from coord.checks import CHECKS, CheckOptions, run_checks, validate
+from coord.cli import main
+from coord.documents import Document, Item
+from coord.load import INPUTS, load_folder
+from coord.sources import GitSource
+
+PACKAGE = REPO / "coord"
+
+
+# ---- import direction ---------------------------------------------------------------
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every coord module a file imports, at the top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("coord"):
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name.startswith("coord"))
+    modules = {module_name(p) for p in PACKAGE.rglob("*.py")}
+    return {name for name in found if name in modules}
+
+
+GRAPH = {module_name(p): imports_of(p) for p in PACKAGE.rglob("*.py")}
+
+
+def in_layer(module: str, *layers: str) -> bool:
+    return any(module == layer or module.startswith(layer + ".") for layer in layers)
+
+
+DATA_LAYER = ("coord.model", "coord.load", "coord.sources", "coord.kinds", "coord.values", "coord.plan", "coord.privacy")
+
+
+@pytest.mark.parametrize(
+    ("importer", "forbidden"),
+    [
+        ("coord.render", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli")),
+        ("coord.output", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli", "coord.render")),
+        ("coord.exports", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli", "coord.render")),
+        ("coord.documents", ("coord.checks", "coord.build", "coord.cli", "coord.render", "coord.output", "coord.exports")),
+        ("coord.checks", ("coord.documents", "coord.build", "coord.cli", "coord.render", "coord.output", "coord.exports")),
+        (
+            "coord.model",
+            ("coord.worktime", "coord.checks", "coord.plan", "coord.load", "coord.documents", "coord.findings.Findings"),
+        ),
+        ("coord.load", ("coord.checks", "coord.documents", "coord.build", "coord.render")),
+        ("coord.plan", ("coord.checks", "coord.documents", "coord.build", "coord.render")),
+    ],
+)
+def test_imports_run_one_way(importer: str, forbidden: tuple[str, ...]) -> None:
+    wrong = {
+        f"{module} imports {target}"
+        for module, targets in GRAPH.items()
+        if in_layer(module, importer)
+        for target in targets
+        if in_layer(target, *forbidden)
+    }
+    assert not wrong
+
+
+def test_only_the_cli_imports_the_build_and_nothing_imports_the_cli() -> None:
+    assert {m for m, targets in GRAPH.items() if "coord.cli" in targets} == {"coord.__main__"}
+    assert {m for m, targets in GRAPH.items() if "coord.build" in targets} == {"coord.cli"}
+
+
+def test_every_package_says_what_belongs_there_and_who_may_import_it() -> None:
+    for package in ("coord.checks", "coord.documents"):
+        doc = ast.get_docstring(ast.parse((PACKAGE / package.split(".")[1] / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and "What belongs here" in doc and "import" in doc
+
+
+# ---- the documents registry ----------------------------------------------------------------
+
+
+def test_every_registered_document_has_a_command_its_templates_and_known_inputs() -> None:
+    packaged = REPO / "templates"
+    for name, doc in documents.registry().items():
+        assert set(doc.inputs) <= set(INPUTS), name
+        assert doc.name in main.commands or (doc.name == "calendar" and "calendar" in main.commands)
+        for fmt in doc.formats:
+            ending = {"pdf": "typ", "html": "html.j2", "md": "md.j2", "docx": "md.j2"}[fmt]
+            assert (packaged / f"{doc.name}.{ending}").is_file(), f"{doc.name}.{ending}"
+
+
+def test_a_new_document_needs_only_its_module_and_templates(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What docs/developing.md shows: register a Document, give it templates, build it; the build loop is not touched."""
+    registry = dict(documents.registry())
+    monkeypatch.setattr(documents, "_DOCUMENTS", registry)
+
+    def make(folder: object, greeting: str) -> list[Item]:
+        return [Item("hello", {"greeting": greeting, "rows": [["a", "b"]]}, {"csv": [["a", "b"]]})]
+
+    documents.register(Document("hello", "greeting", ("production",), "hello", make, formats=("md",), exports=("csv",)))
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "hello.md.j2").write_text("# {{ greeting }}\n", encoding="utf-8")
+    outcome = build(minimal, "hello", ["md", "csv"], greeting="Moin *all*")
+    assert [p.name for p in outcome.written] == ["hello.md", "hello.csv"]
+    assert (minimal / "out" / "hello" / "hello.md").read_text(encoding="utf-8") == "# Moin \\*all\\*\n"
+
+
+def test_a_template_for_one_day_wins_over_the_documents_own(minimal: Path, tmp_path: Path) -> None:
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "callsheet.day-02.md.j2").write_text("Night shoot: {{ day.of }}\n", encoding="utf-8")
+    result = invoke("callsheet", "1", "2", "-C", str(minimal), "--out", str(tmp_path), "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "2027-03-03-day-02.md").read_text(encoding="utf-8") == "Night shoot: Day 2 of 2\n"
+    assert "Night shoot" not in (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8")
+
+
+def test_the_manifest_fingerprints_the_code_of_every_sub_package() -> None:
+    names = {p.relative_to(PACKAGE).as_posix() for p in output.code_files()}
+    assert {"build.py", "documents/callsheet.py", "documents/common.py", "checks/schedule.py"} <= names
+
+
+# ---- loading apart from checking ---------------------------------------------------------
+
+
+def test_every_check_declares_known_inputs_and_a_build_runs_only_those_its_inputs_need(minimal: Path) -> None:
+    assert all(entry.reads and entry.reads <= set(INPUTS) for entry in CHECKS.values())
+    edit(minimal / "transport.yaml", 'time: "06:45"', 'time: "06:15"')  # disagrees with the cast call: pickup-times-agree
+    (minimal / "equipment.yaml").write_text(
+        "- id: cam\n  department: camera\n  vendor: {name: Rental}\n  status: ordered\n", encoding="utf-8"
+    )  # ordered without approval: an error of the orders check
+    folder = loaded_despite_errors(minimal)
+    assert {"pickup-times-agree", "orders"} <= {f.check for f in run_checks(folder)}
+    contact_inputs = frozenset(("production", "crew", "cast", "locations", "hotels", "equipment"))
+    assert "pickup-times-agree" not in {f.check for f in run_checks(folder, CheckOptions(inputs=contact_inputs))}
+    sheet_inputs = frozenset(documents.document("callsheet").inputs)
+    assert "orders" not in {f.check for f in run_checks(folder, CheckOptions(inputs=sheet_inputs))}
+    assert invoke("callsheet", "1", "-C", str(minimal), "--format", "md").exit_code == 0  # orders do not block a call sheet
+    assert invoke("contacts", "-C", str(minimal), "--format", "md").exit_code == 1  # they do block the vendor list
+
+
+def loaded_despite_errors(folder: Path):  # type: ignore[no-untyped-def]
+    production, _ = load_folder(folder)
+    assert production is not None
+    return production
+
+
+def git(folder: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Office", "GIT_AUTHOR_EMAIL": "office@example.com"}
+    env.update(GIT_COMMITTER_NAME="Office", GIT_COMMITTER_EMAIL="office@example.com")
+    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+def test_a_production_loads_from_a_git_revision_as_it_was_then(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    production = repo / "productions" / "test-shoot"
+    shutil.copytree(MINIMAL, production)
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "day 1 as planned")
+    before = loaded(production)
+    edit(production / "schedule.yaml", "  crew_call: 7:30\n", "  crew_call: 6:30\n")
+    git(repo, "commit", "-qam", "crew call moved")
+    (production / "crew.yaml").unlink()  # uncommitted: a revision is read from git, not from the working tree
+
+    then, findings = load_folder(GitSource(production, "HEAD~1"))
+    assert then is not None and not findings
+    assert then == before  # the same data as the files were, position for position
+    now, _ = load_folder(GitSource(production, "HEAD"))
+    assert now is not None and str(now.days[0].crew_call) == "06:30" and now.crew == before.crew
+    _, checked = validate(GitSource(production, "HEAD~1"))
+    assert not checked.errors
+
+
+def test_an_unknown_revision_or_a_folder_outside_git_is_a_message(tmp_path: Path) -> None:
+    from coord.errors import CoordError
+
+    with pytest.raises(CoordError, match="not inside a git repository"):
+        GitSource(tmp_path, "HEAD")
+    git(tmp_path, "init", "-q")
+    with pytest.raises(CoordError, match='there is no revision "rev-9"'):
+        GitSource(tmp_path, "rev-9")
+
+
+def test_the_same_value_on_another_line_compares_equal(minimal: Path) -> None:
+    before = loaded(minimal)
+    text = (minimal / "crew.yaml").read_text(encoding="utf-8")
+    (minimal / "crew.yaml").write_text("# moved down by a comment\n\n" + text, encoding="utf-8")
+    after = loaded(minimal)
+    assert after.crew[0].pos != before.crew[0].pos
+    assert after == before and after.crew == before.crew
+
+
+# ---- a path that is not what it should be ---------------------------------------------------
+
+
+def test_a_production_file_that_is_a_folder_is_named_once_without_follow_on_errors(minimal: Path) -> None:
+    (minimal / "cast.yaml").unlink()
+    (minimal / "cast.yaml").mkdir()
+    _, findings = validate(minimal)
+    assert [(str(f.pos), f.message) for f in findings.errors] == [("cast.yaml", "cast.yaml is a folder, not a file")]
+    assert findings.errors[0].hint == "a folder of these files is called cast/: rename or move it"
+
+
+def test_a_symlink_loop_is_named_once(minimal: Path) -> None:
+    (minimal / "crew.yaml").unlink()
+    (minimal / "crew.yaml").symlink_to(minimal / "crew.yaml")
+    _, findings = validate(minimal)
+    assert [(str(f.pos), f.message) for f in findings.errors] == [
+        ("crew.yaml", "crew.yaml is a link that points back at itself (a symlink loop)")
+    ]
+
+
+def test_a_reports_file_instead_of_a_folder_is_said_not_ignored(minimal: Path) -> None:
+    (minimal / "reports").write_text("day: 1\n", encoding="utf-8")
+    _, findings = validate(minimal)
+    assert [(str(f.pos), f.message) for f in findings.errors] == [("reports/", "reports is a file, so no daily report is read")]
+
+
+def test_sheets_typeset_in_parallel_are_byte_identical_to_one_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import EXAMPLE
+
+    from coord import render
+
+    build(EXAMPLE, "callsheet", ["pdf"], tmp_path / "parallel", days=["1", "2", "3", "10"])
+    monkeypatch.setattr(render, "workers", lambda: 1)
+    build(EXAMPLE, "callsheet", ["pdf"], tmp_path / "serial", days=["1", "2", "3", "10"])
+    parallel = sorted((tmp_path / "parallel").glob("*.pdf"))
+    assert len(parallel) == 4
+    assert all(p.read_bytes() == (tmp_path / "serial" / p.name).read_bytes() for p in parallel)
