@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -97,9 +98,10 @@ def test_a_partly_shot_scene_counts_its_pages_until_it_is_complete(minimal: Path
 
 
 def test_durations_and_signs() -> None:
-    assert dpr.duration(Time(7 * 60), Time(19 * 60 + 15)) == "12:15 h"
-    assert dpr.duration(Time(17 * 60), Time(27 * 60 + 30)) == "10:30 h"
-    assert dpr.duration(None, Time(60)) == ""
+    day = dt.date(2027, 3, 1)
+    assert dpr.duration(day, Time(7 * 60), Time(19 * 60 + 15), "Europe/Berlin") == "12:15 h"
+    assert dpr.duration(day, Time(17 * 60), Time(27 * 60 + 30), "Europe/Berlin") == "10:30 h"
+    assert dpr.duration(day, None, Time(60), "Europe/Berlin") == ""
     assert (dpr.signed(3), dpr.signed(-1), dpr.signed(0), dpr.signed(-7, Eighths)) == ("+3", "−1", "±0", "−7/8")
 
 

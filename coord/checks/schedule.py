@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 
 from coord import model as m
 from coord.checks import Reporter, check
+from coord.localtime import MISSING, clock_change, later
 from coord.plan import MANUAL_STATUSES, cast_in_scenes, shoot_days
+from coord.values import Time
 
 
 @check("scenes-scheduled", reads=("days", "scenes"))
@@ -168,21 +171,26 @@ def call_times(folder: m.ProductionFolder, out: Reporter) -> None:
                     )
 
 
+#: A day report's times in the order they happen.
+REPORT_ORDER = (
+    "crew_call",
+    "first_shot",
+    "lunch_start",
+    "lunch_end",
+    "first_shot_after_lunch",
+    "camera_wrap",
+    "crew_wrap",
+    "last_out",
+)
+#: Every time a day report may give.
+REPORT_TIMES = (*REPORT_ORDER, "second_meal_start", "second_meal_end")
+
+
 @check("report-times", reads=("reports",))
 def report_times(folder: m.ProductionFolder, out: Reporter) -> None:
     """A day's reported times follow each other; a wrap after midnight written as 01:10 shows up here."""
-    order = (
-        "crew_call",
-        "first_shot",
-        "lunch_start",
-        "lunch_end",
-        "first_shot_after_lunch",
-        "camera_wrap",
-        "crew_wrap",
-        "last_out",
-    )
     for report in folder.reports:
-        times = [(name, getattr(report, name)) for name in order if getattr(report, name) is not None]
+        times = [(name, getattr(report, name)) for name in REPORT_ORDER if getattr(report, name) is not None]
         for (name_a, a), (name_b, b) in itertools.pairwise(times):
             if b < a:
                 out.error(
@@ -190,3 +198,71 @@ def report_times(folder: m.ProductionFolder, out: Reporter) -> None:
                     f"{name_b} {b} is before {name_a} {a}",
                     "after midnight count on: write 01:10 the next morning as 25:10",
                 )
+
+
+@check("clock-changes", reads=("days", "transport", "reports", "production"))
+def clock_changes(folder: m.ProductionFolder, out: Reporter) -> None:
+    """A time the clocks skip or show twice that night: the hours around it are counted in real time, so say which."""
+    timezone = folder.production.timezone
+    if not timezone:
+        return
+    days = {d.day: d for d in shoot_days(folder) if d.date is not None}
+    for entry, attr, label, time, day in _times_of(folder, days):
+        change = clock_change(day.date, time, timezone)
+        if change is None:
+            continue
+        when = f"day {day.day}: {label} {time} is {change.local:%H:%M} on {change.local:%A %d %B %Y}"
+        if change.kind == MISSING:
+            out.warning(
+                entry.at(attr),
+                f"{when}, which does not exist in {timezone}: the clocks go forward from {change.jump_from} to {change.jump_to}",
+                f"write the time the clocks will show; coord counts it as {later(day.date, time, 0, timezone).clock}, when the clocks show that time",
+            )
+        else:
+            out.warning(
+                entry.at(attr),
+                f"{when}, which happens twice in {timezone}: the clocks go back from {change.jump_from} to {change.jump_to}",
+                "coord counts the first of the two; the hours across the change are real hours, one more than the clock shows",
+            )
+
+
+def _times_of(
+    folder: m.ProductionFolder, days: dict[int | None, m.ShootDay]
+) -> Iterator[tuple[m.Entry, str, str, Time, m.ShootDay]]:
+    """Every time written for a shoot day: (entry, field, how to name it, the time, the day)."""
+    for day in days.values():
+        for attr in ("crew_call", "shooting_call", "wrap"):
+            yield from _given(day, attr, attr.replace("_", " "), day)
+        for department, time in day.department_calls.items():
+            yield day, f"department_calls:{department}", f"{department} call", time, day
+        for person, time in day.calls.items():
+            yield day, f"calls:{person}", f"{person}'s call", time, day
+        for call in day.cast_calls:
+            for attr in ("pickup", "makeup", "wardrobe", "on_set"):
+                yield from _given(call, attr, f"{call.cast}'s {attr.replace('_', ' ')}", day)
+        for group in day.background:
+            yield from _given(group, "call", f"{group.description} call", day)
+        if day.meals is not None:
+            for attr in ("breakfast", "lunch", "second_meal"):
+                yield from _given(day.meals, attr, attr.replace("_", " "), day)
+    for pickup in folder.transport.pickups:
+        if pickup.day in days:
+            yield from _given(pickup, "time", f"{pickup.person}'s pickup", days[pickup.day])
+    for report in folder.reports:
+        if report.day not in days:
+            continue
+        reported = days[report.day]
+        for name in REPORT_TIMES:
+            yield from _given(report, name, f"reported {name.replace('_', ' ')}", reported)
+        for times in report.cast:
+            for attr in ("pickup", "arrival", "makeup", "on_set", "meal_out", "meal_in", "wrap", "back"):
+                yield from _given(times, attr, f"{times.cast}'s {attr.replace('_', ' ')}", reported)
+        for worked in report.extras:
+            for attr in ("call", "wrap"):
+                yield from _given(worked, attr, f"{worked.description} {attr}", reported)
+
+
+def _given(entry: m.Entry, attr: str, label: str, day: m.ShootDay) -> Iterator[tuple[m.Entry, str, str, Time, m.ShootDay]]:
+    time = getattr(entry, attr)
+    if time is not None:
+        yield entry, attr, label, time, day

@@ -26,6 +26,7 @@ from coord import plan
 from coord.documents import Document, Item, register
 from coord.documents.common import DAY_INPUTS, lookups, pickup_of, slug
 from coord.errors import CoordError
+from coord.localtime import later, wall
 from coord.values import Time
 
 #: How long an event lasts when the day has no estimated wrap.
@@ -112,17 +113,13 @@ def _event(folder: m.ProductionFolder, day: m.ShootDay, key: str, start: Time, s
     main = locations.get(day.locations[0]) if day.locations else None
     scenes = plan.scenes_by_number(folder)
     lines = [f"{words['scenes']}:"] + [f"{n} {scenes[n].set}" for n in day.scenes if n in scenes]
-    end = day.wrap if day.wrap is not None and day.wrap > start else start + DEFAULT_LENGTH_MINUTES
+    timezone = folder.production.timezone
+    end = day.wrap if day.wrap is not None and day.wrap > start else later(day.date, start, DEFAULT_LENGTH_MINUTES, timezone)
     return {
         "uid": f"{key}@{slug(folder.production.title)}.coord",
-        "start": _moment(day.date, start).isoformat(),
-        "end": _moment(day.date, end).isoformat(),
+        "start": wall(day.date, start).isoformat(),
+        "end": wall(day.date, end).isoformat(),
         "summary": summary,
         "location": f"{main.name}, {main.address}" if main else "",
         "description": "\n".join([*(lines if len(lines) > 1 else []), *([extra] if extra else [])]),
     }
-
-
-def _moment(date: dt.date, time: Time) -> dt.datetime:
-    """A shoot day's time as a date and time: 25:30 on 12 March is 01:30 on 13 March."""
-    return dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=time.minutes)

@@ -24,6 +24,7 @@ from coord.documents.common import (
     who,
 )
 from coord.errors import CoordError
+from coord.localtime import later
 from coord.privacy import pickup_origin, shown
 from coord.sun import sun_times
 from coord.worktime import profile
@@ -83,7 +84,9 @@ def callsheet(
             "breakfast": clock(meals.breakfast),
             "lunch": clock(meals.lunch),
             "second_meal": clock(meals.second_meal),
-            "latest_first_meal": clock(day.crew_call + meal_rule.first_meal_within) if day.crew_call else "",
+            "latest_first_meal": clock(later(day.date, day.crew_call, meal_rule.first_meal_within, production.timezone))
+            if day.crew_call
+            else "",
         },
         "revision": "",
         "key_contacts": [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from coord import plan
 from coord.documents import Context, Document, Item, register
 from coord.documents.common import DAY_INPUTS, clock, common_context, day_file, find_day, format_date
 from coord.errors import CoordError
+from coord.localtime import elapsed
 from coord.values import Eighths, Time
 
 DONE = ("complete", "added")
@@ -102,11 +104,11 @@ def _pages_shot(line: m.SceneReport, scenes: dict[str, m.Scene]) -> Eighths:
     return scene.pages if scene is not None and line.result in DONE else Eighths(0)
 
 
-def duration(start: Time | None, end: Time | None) -> str:
-    """`10:45 h` from start to end; empty when either is missing."""
+def duration(date: dt.date, start: Time | None, end: Time | None, timezone: str) -> str:
+    """`10:45 h` of real time from start to end of the shoot day on `date`; empty when either is missing."""
     if start is None or end is None or end < start:
         return ""
-    hours, minutes = divmod(end - start, 60)
+    hours, minutes = divmod(elapsed(date, start, end, timezone), 60)
     return f"{hours}:{minutes:02d} h"
 
 
@@ -133,13 +135,13 @@ def daily_report(folder: m.ProductionFolder, day: m.ShootDay, report: m.DayRepor
             "date": format_date(day.date, language),
         },
         "times": _times(day, report, words),
-        "hours_worked": duration(report.crew_call, report.crew_wrap),
-        "wrap_against_plan": _against_plan(day.wrap, report.camera_wrap, words),
+        "hours_worked": duration(day.date, report.crew_call, report.crew_wrap, production.timezone),
+        "wrap_against_plan": _against_plan(day, report.camera_wrap, words, production.timezone),
         "scenes": _scene_rows(day, report, scenes, words),
         "scene_totals": _scene_totals(day, report, scenes),
         "cast": [_cast_times(t, cast) for t in sorted(report.cast, key=lambda t: cast[t.cast].number if t.cast in cast else 0)],
         **_crew(report, language),
-        "extras": [_extras_row(e) for e in report.extras],
+        "extras": [_extras_row(e, day.date, production.timezone) for e in report.extras],
         "media": list(report.media),
         "incidents": list(report.incidents),
         "delays": [{"cause": d.cause, "minutes": d.minutes} for d in report.delays],
@@ -216,13 +218,13 @@ def _crew(report: m.DayReport, language: str) -> dict[str, Any]:
     }
 
 
-def _extras_row(extras: m.ExtrasWorked) -> dict[str, Any]:
+def _extras_row(extras: m.ExtrasWorked, date: dt.date, timezone: str) -> dict[str, Any]:
     return {
         "description": extras.description,
         "count": extras.count,
         "call": clock(extras.call),
         "wrap": clock(extras.wrap),
-        "hours": duration(extras.call, extras.wrap),
+        "hours": duration(date, extras.call, extras.wrap, timezone),
     }
 
 
@@ -248,11 +250,12 @@ def _to_date_block(totals: ToDate, words: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def _against_plan(planned: Time | None, actual: Time | None, words: Mapping[str, str]) -> str:
-    """`45 min over` or `1:20 h early`, comparing the camera wrap with the planned wrap."""
+def _against_plan(day: m.ShootDay, actual: Time | None, words: Mapping[str, str], timezone: str) -> str:
+    """`45 min over` or `1:20 h early`, comparing the camera wrap with the planned wrap, in real time."""
+    planned = day.wrap
     if planned is None or actual is None or planned == actual:
         return ""
-    difference = actual - planned
+    difference = elapsed(day.date, planned, actual, timezone)
     amount = f"{abs(difference)} min" if abs(difference) < 60 else f"{abs(difference) // 60}:{abs(difference) % 60:02d} h"
     return words["over"].format(amount=amount) if difference > 0 else words["early"].format(amount=amount)
 

@@ -1,0 +1,121 @@
+"""Durations are real elapsed time in the production's timezone: across midnight and both daylight-saving nights."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import edit, loaded
+
+from coord.checks import validate
+from coord.documents import callsheet, common
+from coord.documents import report as dpr
+from coord.localtime import MISSING, REPEATED, clock_change, elapsed, later
+from coord.values import Time, parse_time
+
+SPRING = dt.date(2027, 3, 27)  # Saturday; in Berlin the clocks go forward at 02:00 on Sunday 28 March
+AUTUMN = dt.date(2027, 10, 30)  # Saturday; they go back at 03:00 on Sunday 31 October
+
+
+@pytest.mark.parametrize(
+    ("date", "timezone", "start", "end", "minutes"),
+    [
+        (dt.date(2027, 3, 1), "Europe/Berlin", "18:00", "30:00", 12 * 60),  # an ordinary night
+        (SPRING, "Europe/Berlin", "18:00", "30:00", 11 * 60),  # one hour less than the clock says
+        (AUTUMN, "Europe/Berlin", "18:00", "30:00", 13 * 60),  # one hour more
+        (SPRING, "Europe/Berlin", "08:00", "19:00", 11 * 60),  # the day before the change is untouched
+        (dt.date(2027, 3, 13), "America/New_York", "20:00", "28:00", 7 * 60),  # New York changes two weeks earlier
+        (dt.date(2027, 11, 6), "America/New_York", "20:00", "28:00", 9 * 60),
+        (SPRING, "Asia/Tokyo", "18:00", "30:00", 12 * 60),  # no daylight saving at all
+    ],
+)
+def test_elapsed_is_real_time(date: dt.date, timezone: str, start: str, end: str, minutes: int) -> None:
+    assert elapsed(date, parse_time(start), parse_time(end), timezone) == minutes
+
+
+def test_a_time_later_by_real_minutes_is_what_the_clocks_show() -> None:
+    assert str(later(SPRING, Time(22 * 60), 6 * 60, "Europe/Berlin")) == "29:00"  # 05:00 the next morning
+    assert str(later(AUTUMN, Time(22 * 60), 6 * 60, "Europe/Berlin")) == "27:00"  # 03:00
+    assert str(later(dt.date(2027, 3, 1), Time(22 * 60), 6 * 60, "Europe/Berlin")) == "28:00"
+
+
+def test_skipped_and_doubled_times_are_told_apart_from_ordinary_ones() -> None:
+    berlin = "Europe/Berlin"
+    skipped = clock_change(SPRING, parse_time("26:30"), berlin)
+    assert skipped is not None and (skipped.kind, skipped.jump_from, skipped.jump_to) == (MISSING, "02:00", "03:00")
+    doubled = clock_change(AUTUMN, parse_time("26:00"), berlin)
+    assert doubled is not None and (doubled.kind, doubled.jump_from, doubled.jump_to) == (REPEATED, "03:00", "02:00")
+    for ordinary in ("25:59", "27:00"):  # the minute before and the first minute after the odd hour
+        assert clock_change(SPRING, parse_time(ordinary), berlin) is None
+        assert clock_change(AUTUMN, parse_time(ordinary), berlin) is None
+
+
+def night_shoot(minimal: Path, date: dt.date, wrap: str) -> None:
+    """Day 2 of the minimal production, a night shoot, moved to `date`, with its report."""
+    edit(minimal / "schedule.yaml", "  date: 2027-03-03\n", f"  date: {date}\n")
+    edit(minimal / "crew.yaml", "      end: 2027-03-31\n", "      end: 2027-12-31\n")
+    (minimal / "reports").mkdir()
+    (minimal / "reports" / "day-02.yaml").write_text(
+        f'day: 2\ncrew_call: "17:00"\ncamera_wrap: "{wrap}"\ncrew_wrap: "{wrap}"\n'
+        f'extras:\n  - description: Dock workers\n    count: 12\n    call: "18:00"\n    wrap: "{wrap}"\n',
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(("date", "hours", "extras"), [(SPRING, "12:00 h", "11:00 h"), (AUTUMN, "14:00 h", "13:00 h")])
+def test_the_daily_report_counts_real_hours_on_a_clock_change_night(minimal: Path, date: dt.date, hours: str, extras: str) -> None:
+    night_shoot(minimal, date, "30:00")  # 06:00 on Sunday morning
+    folder = loaded(minimal)
+    day, report = dpr.find_report(folder, "2")
+    context = dpr.daily_report(folder, day, report)
+    assert context["hours_worked"] == hours  # the clock says 13:00 h both nights
+    assert context["extras"][0]["hours"] == extras
+    assert context["wrap_against_plan"] == ("3:30 h over schedule" if date == SPRING else "5:30 h over schedule")  # planned 25:30
+
+
+def test_the_first_meal_is_due_six_real_hours_after_crew_call(minimal: Path) -> None:
+    night_shoot(minimal, SPRING, "30:00")
+    edit(minimal / "schedule.yaml", '  crew_call: "17:00"\n', '  crew_call: "22:00"\n')
+    edit(minimal / "schedule.yaml", '      makeup: "17:30"', '      makeup: "22:30"')
+    folder = loaded(minimal)
+    context = callsheet.callsheet(folder, common.find_day(folder, "2"))
+    assert context["times"]["latest_first_meal"] == "05:00 (+1)"  # 04:00 on the clock would be 5 real hours
+
+
+def test_a_time_the_clocks_skip_or_repeat_is_a_warning_naming_the_day_and_time(minimal: Path) -> None:
+    night_shoot(minimal, SPRING, "26:30")
+    _, findings = validate(minimal)
+    skipped = [(str(f.pos), f.message) for f in findings.warnings if f.check == "clock-changes"]
+    assert skipped == [
+        (
+            "reports/day-02.yaml:3:14",
+            "day 2: reported camera wrap 26:30 is 02:30 on Sunday 28 March 2027, which does not exist in Europe/Berlin: "
+            "the clocks go forward from 02:00 to 03:00",
+        ),
+        (
+            "reports/day-02.yaml:4:12",
+            "day 2: reported crew wrap 26:30 is 02:30 on Sunday 28 March 2027, which does not exist in Europe/Berlin: "
+            "the clocks go forward from 02:00 to 03:00",
+        ),
+        (
+            "reports/day-02.yaml:9:11",
+            "day 2: Dock workers wrap 26:30 is 02:30 on Sunday 28 March 2027, which does not exist in Europe/Berlin: "
+            "the clocks go forward from 02:00 to 03:00",
+        ),
+    ]
+
+
+def test_a_planned_wrap_in_the_doubled_hour_is_a_warning(minimal: Path) -> None:
+    edit(minimal / "schedule.yaml", "  date: 2027-03-03\n", f"  date: {AUTUMN}\n")
+    edit(minimal / "crew.yaml", "      end: 2027-03-31\n", "      end: 2027-12-31\n")
+    edit(minimal / "schedule.yaml", '  wrap: "25:30"\n', '  wrap: "26:15"\n')
+    _, findings = validate(minimal)
+    [warning] = [f for f in findings.warnings if f.check == "clock-changes"]
+    assert str(warning.pos) == "schedule.yaml:24:9"
+    assert warning.message == (
+        "day 2: wrap 26:15 is 02:15 on Sunday 31 October 2027, which happens twice in Europe/Berlin: "
+        "the clocks go back from 03:00 to 02:00"
+    )
+    edit(minimal / "schedule.yaml", '  wrap: "26:15"\n', '  wrap: "27:00"\n')  # after the doubled hour: no warning
+    assert not [f for f in validate(minimal)[1] if f.check == "clock-changes"]
