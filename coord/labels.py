@@ -71,6 +71,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "phone": ("Phone", "Telefon"),
     "your_call": ("Your call", "Dein Beginn"),
     "home": ("Home", "Zuhause"),
+    "private_address": ("Private address", "Privatadresse"),
     "next_day": ("+1", "+1"),
     "no_forced_calls": (
         "No forced calls without the PM's approval. Please be on time.",

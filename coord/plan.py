@@ -141,6 +141,14 @@ def cast_first_call(call: m.CastCall) -> Time | None:
     return min(times) if times else None
 
 
+def is_called(person: str, day: m.ShootDay, crew: dict[str, m.CrewMember]) -> bool:
+    """Whether a crew or cast member works on the day: a cast call, or a crew member the sheet lists that day."""
+    if any(call.cast == person for call in day.cast_calls):
+        return True
+    member = crew.get(person)
+    return member is not None and works_on(member, day)
+
+
 def call_of(person: str, day: m.ShootDay, crew: dict[str, m.CrewMember]) -> Time | None:
     """The call of a crew or cast member on a day, or None when they are not called."""
     for call in day.cast_calls:

@@ -64,7 +64,9 @@ def night_shoot(minimal: Path, date: dt.date, wrap: str) -> None:
 
 
 @pytest.mark.parametrize(("date", "hours", "extras"), [(SPRING, "12:00 h", "11:00 h"), (AUTUMN, "14:00 h", "13:00 h")])
-def test_the_daily_report_counts_real_hours_on_a_clock_change_night(minimal: Path, date: dt.date, hours: str, extras: str) -> None:
+def test_the_daily_report_counts_real_hours_on_a_clock_change_night(
+    minimal: Path, date: dt.date, hours: str, extras: str
+) -> None:
     night_shoot(minimal, date, "30:00")  # 06:00 on Sunday morning
     folder = loaded(minimal)
     day, report = dpr.find_report(folder, "2")

@@ -25,7 +25,7 @@ from coord.documents.common import (
 )
 from coord.errors import CoordError
 from coord.localtime import later
-from coord.privacy import pickup_origin, shown
+from coord.privacy import shown
 from coord.sun import sun_times
 from coord.worktime import profile
 
@@ -177,8 +177,8 @@ def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, 
 def _transport(production: m.Production, day: m.ShootDay, found: Lookups) -> dict[str, Any]:
     """The day's pickups in time order; `several_destinations` says whether the To column is needed."""
     rows = []
-    for pickup in found.pickups.get(day.day or 0, []):
-        name, person = who(pickup.person, found)
+    for pickup in found.pickups_of(day):
+        name, _person = who(pickup.person, found)
         destination = pickup.to or (day.locations[0] if day.locations else "")
         vehicle = found.vehicles.get(pickup.vehicle or "")
         driver = found.crew.get(vehicle.driver or "") if vehicle else None
@@ -186,7 +186,7 @@ def _transport(production: m.Production, day: m.ShootDay, found: Lookups) -> dic
             {
                 "time": clock(pickup.time),
                 "who": name,
-                "from": pickup_origin(pickup.origin, person, production, found.hotels),
+                "from": found.origin(pickup, production),
                 "to": found.locations[destination].name if destination in found.locations else destination,
                 "vehicle": " · ".join(x for x in (vehicle.type if vehicle else "", driver.name if driver else "") if x),
             }

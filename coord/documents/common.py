@@ -13,7 +13,7 @@ from coord import model as m
 from coord import plan
 from coord.documents import Context
 from coord.errors import CoordError
-from coord.privacy import pickup_origin
+from coord.privacy import PrivateHome, pickup_from, private_homes
 from coord.values import Time
 
 #: The inputs of the documents of a shoot day (call sheet, report, movement): errors elsewhere do not block them.
@@ -102,6 +102,15 @@ class Lookups:
     days: list[m.ShootDay]
     status: dict[tuple[str, int], str]
     pickups: dict[int, list[m.Pickup]]
+    homes: dict[tuple[str, str], PrivateHome]
+
+    def pickups_of(self, day: m.ShootDay) -> list[m.Pickup]:
+        """The day's pickups in time order, of the people called that day only: nobody is collected for a day off."""
+        return [p for p in self.pickups.get(day.day or 0, []) if plan.is_called(p.person, day, self.crew)]
+
+    def origin(self, pickup: m.Pickup, production: m.Production) -> str:
+        """Where the pickup starts, as printed (a private home never is)."""
+        return pickup_from(pickup.origin, pickup.person, production, self.hotels, self.homes)
 
 
 def lookups(folder: m.ProductionFolder) -> Lookups:
@@ -118,6 +127,7 @@ def lookups(folder: m.ProductionFolder) -> Lookups:
         days=plan.shoot_days(folder),
         status=plan.cast_status(folder),
         pickups=pickups,
+        homes=private_homes([*folder.crew, *folder.cast], folder.production),
     )
 
 
@@ -132,11 +142,10 @@ def who(person: str, found: Lookups) -> tuple[str, m.CrewMember | m.CastMember |
 
 def pickup_of(production: m.Production, day: m.ShootDay, person: str, found: Lookups) -> str:
     """A person's pickup on a day as printed: `05:30 · Hotel Seeblick` (a private home reads Home); empty if none."""
-    pickup = next((p for p in found.pickups.get(day.day or 0, []) if p.person == person), None)
+    pickup = next((p for p in found.pickups_of(day) if p.person == person), None)
     if pickup is None:
         return ""
-    member = found.crew.get(person) or found.cast.get(person)
-    return f"{clock(pickup.time)} · {pickup_origin(pickup.origin, member, production, found.hotels)}"
+    return f"{clock(pickup.time)} · {found.origin(pickup, production)}"
 
 
 # ---- rows several documents print --------------------------------------------------

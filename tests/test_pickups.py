@@ -1,0 +1,158 @@
+"""Pickups: never for someone not working that day, never printing a private home, however the address is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import append, edit, invoke, loaded
+
+from coord.checks import validate
+from coord.documents import callsheet, common
+from coord.load import load_folder
+from coord.privacy import street_and_number
+
+PICKUP = '  - day: 1\n    time: "06:00"\n    person: {person}\n    from: {origin}\n    vehicle: van-1\n'
+
+
+def add_pickup(folder: Path, person: str, origin: str = "home") -> None:
+    append(folder / "transport.yaml", PICKUP.format(person=person, origin=origin))
+
+
+def sheet_rows(folder: Path, day: str = "1") -> list[dict[str, str]]:
+    """The transport rows of a day's sheet, made even while validate reports errors."""
+    production, _ = load_folder(folder)
+    assert production is not None
+    rows: list[dict[str, str]] = callsheet.callsheet(production, common.find_day(production, day))["transport"]["rows"]
+    return rows
+
+
+def errors_of(folder: Path, check: str) -> list[tuple[str, str]]:
+    return [(str(f.pos), f.message) for f in validate(folder)[1].errors if f.check == check]
+
+
+# ---- a pickup for someone not working that day ------------------------------------------
+
+
+def test_a_pickup_for_an_actor_not_called_that_day_is_an_error_and_not_printed(minimal: Path) -> None:
+    append(minimal / "transport.yaml", PICKUP.format(person="finn", origin="home").replace("day: 1", "day: 2"))
+    assert errors_of(minimal, "pickups-of-the-called") == [
+        ("transport.yaml:14:13", "pickup of finn on day 2, who has no cast call that day; the call sheet leaves it out")
+    ]
+    assert sheet_rows(minimal, "2") == []
+
+
+def test_a_pickup_for_a_freelancer_left_off_for_an_unavailable_date_is_not_printed(minimal: Path) -> None:
+    edit(minimal / "crew.yaml", "      end: 2027-03-31\n", "      end: 2027-03-31\n  unavailable: [2027-03-01]\n")
+    add_pickup(minimal, "tom")
+    assert errors_of(minimal, "pickups-of-the-called") == [
+        ("transport.yaml:14:13", "pickup of tom on day 1, who is unavailable that day; the call sheet leaves it out")
+    ]
+    assert "Tom Reuter (Gaffer)" not in [r["who"] for r in sheet_rows(minimal)]
+
+
+def test_a_pickup_for_office_staff_who_are_never_on_set_is_not_printed(minimal: Path) -> None:
+    edit(minimal / "crew.yaml", "  email: pia@testfilms.example\n", "  email: pia@testfilms.example\n  days: []\n")
+    add_pickup(minimal, "pia")
+    assert errors_of(minimal, "pickups-of-the-called") == [
+        ("transport.yaml:14:13", "pickup of pia on day 1, who is never on set (days: []); the call sheet leaves it out")
+    ]
+    assert "Pia Sommer (Production Coordinator)" not in [r["who"] for r in sheet_rows(minimal)]
+
+
+def test_a_pickup_for_someone_working_that_day_is_printed_without_a_finding(minimal: Path) -> None:
+    add_pickup(minimal, "tom")
+    assert errors_of(minimal, "pickups-of-the-called") == []
+    assert "Tom Reuter (Gaffer)" in [r["who"] for r in sheet_rows(minimal)]
+
+
+def test_a_personal_copy_never_shows_a_pickup_for_a_day_off(minimal: Path) -> None:
+    edit(minimal / "crew.yaml", "      end: 2027-03-31\n", "      end: 2027-03-31\n  unavailable: [2027-03-03]\n")
+    append(minimal / "transport.yaml", PICKUP.format(person="tom", origin="home").replace("day: 1", "day: 2"))
+    production, _ = load_folder(minimal)
+    assert production is not None
+    found = common.lookups(production)
+    assert common.pickup_of(production.production, common.find_day(production, "2"), "tom", found) == ""
+
+
+# ---- a private home, however it is written ----------------------------------------------------
+
+TOMS_HOME = "Lindenweg 4, 22085 Hamburg"  # private by the production's default
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Lindenweg 4", "lindenweg 4, hamburg", '"Lindenweg  4 22085"', '"LINDENWEG Nr. 4"', '"22085 Hamburg, Lindenweg 4"'],
+)
+def test_tom_s_home_written_another_way_is_printed_as_home_and_flagged(minimal: Path, tmp_path: Path, written: str) -> None:
+    out = tmp_path / "sheets"
+    add_pickup(minimal, "tom", written)
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == ["Home"]
+    _, findings = validate(minimal)
+    [warning] = [f for f in findings if f.check == "pickups-from-private-homes"]
+    assert (str(warning.pos), warning.hint) == ("transport.yaml:15:11", "write 'from: home' instead of the address")
+    assert "Lindenweg" not in warning.message
+    result = invoke("callsheet", "1", "-C", str(minimal), "--out", str(out), "--format", "md", "--format", "html")
+    assert result.exit_code == 0, result.output
+    for path in out.glob("*.*"):
+        assert "Lindenweg" not in path.read_text(encoding="utf-8").replace("\\", "")
+
+
+@pytest.mark.parametrize("written", ["Lindenweg 4a", "Lindenweg 14", "Lindenstraße 4", "4 Linden Road"])
+def test_a_near_miss_is_another_place_and_printed_as_written(minimal: Path, written: str) -> None:
+    add_pickup(minimal, "tom", f'"{written}, 22085 Hamburg"')
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == [f"{written}, 22085 Hamburg"]
+    assert not [f for f in validate(minimal)[1] if f.check == "pickups-from-private-homes"]
+
+
+def test_someone_else_s_private_home_is_not_printed_either(minimal: Path) -> None:
+    edit(minimal / "transport.yaml", "from: Hotel Seeblick, Seeweg 1, Hamburg", "from: Lindenweg 4")  # mira from Tom's home
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("#1")] == ["Private address"]
+    _, findings = validate(minimal)
+    [warning] = [f for f in findings if f.check == "pickups-from-private-homes"]
+    assert warning.message == (
+        "the pickup of mira on day 1 is from the private home address of Tom Reuter; documents print it as Private address"
+    )
+
+
+def test_a_shared_home_address_may_be_printed(minimal: Path) -> None:
+    edit(
+        minimal / "crew.yaml",
+        "  address: Lindenweg 4, 22085 Hamburg\n",
+        "  address: Lindenweg 4, 22085 Hamburg\n  public: [address]\n",
+    )
+    add_pickup(minimal, "tom", "Lindenweg 4")
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == ["Lindenweg 4"]
+
+
+def test_a_home_without_a_house_number_is_recognised_by_its_whole_text(minimal: Path) -> None:
+    edit(minimal / "crew.yaml", "  address: Lindenweg 4, 22085 Hamburg\n", "  address: Hof Lindenau, 24398 Brodersby\n")
+    add_pickup(minimal, "tom", "hof lindenau 24398 brodersby")
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == ["Home"]
+
+
+@pytest.mark.parametrize(
+    ("address", "key"),
+    [
+        ("Hauptstraße 12, 10115 Berlin", ("haupt str", "12")),
+        ("Hauptstr. 12", ("haupt str", "12")),
+        ("12 Baker Street, London", ("baker st", "12")),
+        ("Flat 3, 12 Baker St.", ("baker st", "12")),
+        ("Große Elbstraße 145", ("grosse elb str", "145")),
+        ("Lindenweg 4 a", ("lindenweg", "4a")),
+        ("22085 Hamburg", None),
+    ],
+)
+def test_street_and_number(address: str, key: tuple[str, str] | None) -> None:
+    assert street_and_number(address) == key
+
+
+def test_the_example_sheets_still_print_no_private_address() -> None:
+    from conftest import EXAMPLE
+
+    production = loaded(EXAMPLE)
+    found = common.lookups(production)
+    homes = {p.address for p in [*production.crew, *production.cast] if p.address}
+    for day in found.days:
+        for row in callsheet.callsheet(production, day, found=found)["transport"]["rows"]:
+            assert row["from"] not in homes
