@@ -103,7 +103,7 @@ def write_documents(
             elif fmt == "md":
                 data = render.render_text(root, template_name, "md", context).encode()
             else:
-                data = render.markdown_to_docx(render.render_text(root, template_name, "md", context))
+                data = render.render_docx(root, template_name, context)
             render.write_atomic(output, data, private)
             manifest.record(output, stamp)
             outcome.written.append(output)
