@@ -180,6 +180,11 @@ def font_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "files"
 
 
+#: The pandoc Lua filter that lays out every DOCX (column widths, page breaks). It is code, so it
+#: always comes with coord and never from a production's templates/.
+DOCX_FILTER = Path(__file__).with_name("docx_layout.lua")
+
+
 def docx_reference(production_root: Path, document: str, paper: str) -> Path:
     """The reference document a DOCX takes page size, margins and styles from.
 
@@ -202,7 +207,7 @@ def render_docx(production_root: Path, template: str, context: dict[str, Any]) -
 
 
 def markdown_to_docx(markdown_text: str, reference: Path) -> bytes:
-    """DOCX through pandoc, sandboxed, with raw HTML and TeX switched off, laid out by `reference`."""
+    """DOCX through pandoc, sandboxed, with raw HTML and TeX switched off, laid out by `reference` and coord's filter."""
     import zipfile
 
     import pypandoc
@@ -219,7 +224,7 @@ def markdown_to_docx(markdown_text: str, reference: Path) -> bytes:
                 "docx",
                 format="markdown-raw_html-raw_tex-raw_attribute-smart",
                 outputfile=str(target),
-                extra_args=["--sandbox", f"--reference-doc={reference}"],
+                extra_args=["--sandbox", f"--reference-doc={reference}", f"--lua-filter={DOCX_FILTER}"],
             )
         except RuntimeError as err:  # pypandoc's message ends with what pandoc said; its first line is the news
             said = str(err).split("during conversion:", 1)[-1].strip().splitlines()
@@ -278,7 +283,7 @@ def _umask() -> int:
 def _code_digest() -> bytes:
     """coord's own code: a new version of it may render the same data differently."""
     digest = hashlib.sha256(__version__.encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    for source in [*sorted(Path(__file__).parent.glob("*.py")), DOCX_FILTER]:
         digest.update(source.read_bytes())
     return digest.digest()
 

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, W, append, invoke
+from conftest import EXAMPLE, REPO, W, append, docx_text, edit, invoke
 
 from coord import docxref
 
@@ -40,6 +40,30 @@ def page_size(path: Path) -> tuple[int, int, str | None]:
     return int(size.get(f"{W}w", 0)), int(size.get(f"{W}h", 0)), size.get(f"{W}orient")
 
 
+def text_of(element: ET.Element) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{W}t"))
+
+
+def tables(path: Path) -> dict[str, dict[str, int]]:
+    """Each table by its header row ("Sc. | Set | ..."): the width of each column by its header."""
+    found = {}
+    for table in document(path).iter(f"{W}tbl"):
+        widths = [int(col.get(f"{W}w", 0)) for col in table.iter(f"{W}gridCol")]
+        header = [text_of(cell) for cell in next(table.iter(f"{W}tr")).iter(f"{W}tc")]
+        found[" | ".join(header)] = dict(zip(header, widths, strict=True))
+    return found
+
+
+def page_breaks_before(path: Path) -> list[str]:
+    """The text of the paragraph after each page break."""
+    paragraphs = document(path).findall(f"{W}body/{W}p")
+    return [
+        text_of(paragraphs[i + 1])
+        for i, paragraph in enumerate(paragraphs[:-1])
+        if any(br.get(f"{W}type") == "page" for br in paragraph.iter(f"{W}br"))
+    ]
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_docx_pages_have_the_paper_size_of_production_yaml(minimal: Path, tmp_path: Path, paper: str) -> None:
     append(minimal / "production.yaml", f"paper: {paper}\n")
@@ -52,6 +76,38 @@ def test_the_day_out_of_days_docx_is_landscape_like_its_pdf(minimal: Path, tmp_p
     append(minimal / "production.yaml", f"paper: {paper}\n")
     width, height = PAGE[paper]
     assert page_size(render(minimal, tmp_path, "dood")) == (height, width, "landscape")
+
+
+def test_table_columns_are_as_wide_as_their_content_needs(tmp_path: Path) -> None:
+    found = tables(render(EXAMPLE, tmp_path, "callsheet", "13"))
+    scenes = found["Sc. | Set | I/E | D/N | Synopsis | Cast | Pages | Location"]
+    assert scenes["Synopsis"] > 3 * scenes["I/E"]  # before: every column alike
+    assert scenes["Set"] > scenes["Sc."] and scenes["Location"] > scenes["Pages"]
+    crew = found["Position | Name | Phone | Call"]
+    assert crew["Position"] > crew["Name"] > crew["Call"] and crew["Phone"] > crew["Call"]
+    for header, widths in found.items():
+        assert len(set(widths.values())) > 1, f"table {header} has equal columns"
+
+
+def test_the_crew_list_of_the_call_sheet_starts_a_new_page(tmp_path: Path) -> None:
+    path = render(EXAMPLE, tmp_path, "callsheet", "13")
+    assert page_breaks_before(path) == ["Crew"]
+    assert "{.new-page}" not in docx_text(path) and "new-page" not in docx_text(path)
+
+
+def test_no_other_document_gets_a_page_break(tmp_path: Path) -> None:
+    for command in (["contacts"], ["schedule"], ["report", "2"], ["dood"]):
+        assert page_breaks_before(render(EXAMPLE, tmp_path / command[0], *command)) == []
+
+
+def test_a_value_typed_in_yaml_cannot_start_a_new_page(minimal: Path, tmp_path: Path) -> None:
+    # The company starts a line of the Markdown; the synopsis is a table cell.
+    edit(minimal / "production.yaml", "company: Test Films GmbH", 'company: "## Crew {.new-page}"')
+    edit(minimal / "scenes.yaml", "pages: 4/8", 'pages: 4/8\n  synopsis: "Quay {.new-page}"')
+    path = render(minimal, tmp_path, "callsheet", "2")
+    assert page_breaks_before(path) == ["Crew"]  # only the template's own
+    text = docx_text(path)
+    assert "## Crew {.new-page}" in text and "Quay {.new-page}" in text
 
 
 def test_a_production_can_restyle_its_docx_with_its_own_reference_document(minimal: Path, tmp_path: Path) -> None:
@@ -73,9 +129,18 @@ def test_a_reference_document_that_is_not_a_docx_is_an_error_that_says_what_to_d
     )
 
 
+def test_the_layout_filter_is_never_taken_from_a_production(minimal: Path, tmp_path: Path) -> None:
+    (minimal / "templates").mkdir()
+    marker = tmp_path / "ran"
+    (minimal / "templates" / "docx_layout.lua").write_text(f'io.open("{marker}", "w"):close()\n', encoding="utf-8")
+    render(minimal, tmp_path / "out", "callsheet", "1")
+    assert not marker.exists()
+
+
 def test_the_reference_documents_are_packaged(tmp_path: Path) -> None:
     setup = (REPO / "setup.cfg").read_text(encoding="utf-8")
     assert "coord.templates = *.j2, *.typ, *.css, *.md, *.docx\n" in setup
+    assert "coord = *.lua\n" in setup
 
 
 def entries(data: bytes) -> dict[str, bytes]:
