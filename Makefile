@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 EXAMPLE := examples/harbour-lights
 
-.PHONY: demo test lint bench docs golden wheel-check clean
+.PHONY: demo test lint bench docs golden docx-reference wheel-check clean
 
 $(INSTALLED): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ docs: $(INSTALLED)
 ## golden: rewrite the golden files under tests/golden after a deliberate change of output
 golden: $(INSTALLED)
 	COORD_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests -k golden
+
+## docx-reference: rebuild the DOCX reference documents templates/*reference-*.docx from pandoc's default
+docx-reference: $(INSTALLED)
+	$(BIN)/python -m coord.docxref templates
 
 ## wheel-check: build a wheel, install it in a fresh venv, run it on the example
 wheel-check: $(INSTALLED)

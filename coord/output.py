@@ -56,8 +56,9 @@ def _code_digest() -> bytes:
 
 
 def code_files() -> list[Path]:
-    """Every module of coord, sub-packages included."""
-    return sorted(Path(__file__).parent.rglob("*.py"))
+    """Every module of coord, sub-packages included, and the Lua filter that lays out DOCX files."""
+    package = Path(__file__).parent
+    return sorted([*package.rglob("*.py"), *package.rglob("*.lua")])
 
 
 def fingerprint(context: dict[str, Any], templates: bytes) -> str:

@@ -175,7 +175,8 @@ class Renderer:
         if fmt == "pdf":
             return self.pdf(template).render(context)
         if fmt == "docx":
-            return markdown_to_docx(self.text(template, "md", context))
+            reference = docx_reference(self.root, template.split(".", 1)[0], context["paper"])
+            return markdown_to_docx(self.text(template, "md", context), reference)
         return self.text(template, fmt, context).encode()
 
     def pdf(self, template: str) -> PdfRenderer:
@@ -289,19 +290,48 @@ def font_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "files"
 
 
-def markdown_to_docx(markdown_text: str) -> bytes:
-    """DOCX through pandoc, sandboxed, with raw HTML and TeX switched off."""
+#: The pandoc Lua filter that lays out every DOCX (column widths, page breaks). It is code, so it
+#: always comes with coord and never from a production's templates/.
+DOCX_FILTER = Path(__file__).with_name("docx_layout.lua")
+
+
+def docx_reference(production_root: Path, document: str, paper: str) -> Path:
+    """The reference document a DOCX takes page size, margins and styles from.
+
+    The most specific name first (`dood-reference-a4.docx`, landscape, before `reference-a4.docx`),
+    each the production's own if it has one: a production restyles its DOCX by replacing it.
+    """
+    names = [f"{document}-reference-{paper}.docx", f"reference-{paper}.docx"]
+    for name in names:
+        for folder in template_dirs(production_root):
+            if (folder / name).is_file():
+                return folder / name
+    raise CoordError(f"reference document {names[-1]} not found in {packaged_templates()}; reinstall coord")  # pragma: no cover
+
+
+def markdown_to_docx(markdown_text: str, reference: Path) -> bytes:
+    """DOCX through pandoc, sandboxed, with raw HTML and TeX switched off, laid out by `reference` and coord's filter."""
+    import zipfile
+
     import pypandoc
 
+    if not zipfile.is_zipfile(reference):
+        raise CoordError(
+            f"{reference} is not a DOCX file: save it from Word or LibreOffice as .docx, or delete it to use coord's own"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "out.docx"
-        pypandoc.convert_text(
-            markdown_text,
-            "docx",
-            format="markdown-raw_html-raw_tex-raw_attribute-smart",
-            outputfile=str(target),
-            extra_args=["--sandbox"],
-        )
+        try:
+            pypandoc.convert_text(
+                markdown_text,
+                "docx",
+                format="markdown-raw_html-raw_tex-raw_attribute-smart",
+                outputfile=str(target),
+                extra_args=["--sandbox", f"--reference-doc={reference}", f"--lua-filter={DOCX_FILTER}"],
+            )
+        except RuntimeError as err:  # pypandoc's message ends with what pandoc said; its first line is the news
+            said = str(err).split("during conversion:", 1)[-1].strip().splitlines()
+            raise CoordError(f"pandoc could not make the DOCX with {reference}: {said[0] if said else err}") from None
         return target.read_bytes()
 
 

@@ -15,4 +15,6 @@ cd "$work"
 # The packaged templates and fonts must come from the wheel, not from this checkout.
 "$work/venv/bin/coord" callsheet 10 --folder "$here/examples/harbour-lights" --out "$work/sheets" --format pdf --format html --format md --format docx
 ls "$work/sheets"/2027-03-12-day-10.pdf "$work/sheets"/2027-03-12-day-10.html "$work/sheets"/2027-03-12-day-10.md "$work/sheets"/2027-03-12-day-10.docx >/dev/null
+# The DOCX was laid out by the packaged reference document (an A4 page) and Lua filter (the crew list's page break).
+"$work/venv/bin/python" -c 'import sys, zipfile; xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml"); assert b"w:w=\"11906\"" in xml and b"w:type=\"page\"" in xml, "DOCX layout files missing from the wheel"' "$work/sheets/2027-03-12-day-10.docx"
 echo "wheel-check: installed wheel runs on the example production"
