@@ -240,12 +240,22 @@ class PdfRenderer:
             raise CoordError(f"template {self.template.name} did not produce a single PDF")  # pragma: no cover
         return pdf
 
-    def render_many(self, contexts: list[dict[str, Any]]) -> list[bytes]:
-        """Several documents, in parallel where there are several cores; in the order given."""
+    def render_many(self, contexts: list[dict[str, Any]], names: list[str]) -> list[bytes]:
+        """Several documents, in parallel where there are several cores; in the order given.
+
+        A failure names the document (`names`, one per context) it happened in.
+        """
+
+        def one(index: int) -> bytes:
+            try:
+                return self.render(contexts[index])
+            except CoordError as err:
+                raise CoordError(f"{names[index]}: {err}") from None
+
         if len(contexts) < 2 or workers() < 2:
-            return [self.render(c) for c in contexts]
+            return [one(i) for i in range(len(contexts))]
         with ThreadPoolExecutor(max_workers=min(workers(), len(contexts))) as pool:
-            return list(pool.map(self.render, contexts))
+            return list(pool.map(one, range(len(contexts))))
 
 
 def with_qr_codes(context: dict[str, Any]) -> dict[str, Any]:

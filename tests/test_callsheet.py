@@ -511,7 +511,9 @@ def test_undefined_name_in_template_fails_and_keeps_the_old_file(minimal: Path, 
     (minimal / "templates" / "callsheet.md.j2").write_text("# {{ production.title }}\n{{ nonexistent }}\n", encoding="utf-8")
     result = callsheet(minimal, "1", out=out)
     assert result.exit_code == 1
-    assert result.output == "Error: template callsheet.md.j2: 'nonexistent' is undefined\n"
+    assert result.output == (
+        "Error: call sheet 2027-03-01-day-01.md: template callsheet.md.j2: 'nonexistent' is undefined\nnothing was written\n"
+    )
     assert good.read_bytes() == content
     assert snapshot(out) == before  # nothing rewritten, no temp file left
 
@@ -521,6 +523,28 @@ def test_undefined_name_in_template_fails_and_keeps_the_old_file(minimal: Path, 
     assert not fresh.exists() or not list(fresh.iterdir())
 
 
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_all_days_with_a_template_failing_on_one_day_name_it_and_write_no_day(minimal: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "out"
+    assert callsheet(minimal, out=out, formats=(fmt,), extra=("--all",)).exit_code == 0
+    before = snapshot(out)
+    (minimal / "templates").mkdir()
+    if fmt == "md":
+        failing = "{{ day.of }}\n{% if day.number == 2 %}{{ nonexistent }}{% endif %}\n"
+        (minimal / "templates" / "callsheet.md.j2").write_text(failing, encoding="utf-8")
+    else:
+        own = (REPO / "templates" / "callsheet.typ").read_text(encoding="utf-8")
+        (minimal / "templates" / "callsheet.typ").write_text(
+            own + "\n#if data.day.number == 2 { data.nonexistent }\n", encoding="utf-8"
+        )
+    edit(minimal / "production.yaml", "company: Test Films GmbH", "company: Test Films AG")  # both days must be rebuilt
+    result = callsheet(minimal, out=out, formats=(fmt,), extra=("--all",))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: call sheet 2027-03-03-day-02.{fmt}: template callsheet.")
+    assert result.output.endswith("nothing was written\n")
+    assert snapshot(out) == before  # day 1, which rendered, was not rewritten either
+
+
 def test_error_in_typst_template_fails_and_writes_nothing(minimal: Path, tmp_path: Path) -> None:
     (minimal / "templates").mkdir()
     (minimal / "templates" / "callsheet.typ").write_text(
@@ -528,8 +552,8 @@ def test_error_in_typst_template_fails_and_writes_nothing(minimal: Path, tmp_pat
     )
     result = callsheet(minimal, "1", out=tmp_path / "out", formats=("pdf",))
     assert result.exit_code == 1
-    assert result.output.startswith("Error: template callsheet.typ: ")
-    assert "nonexistent" in result.output
+    assert result.output.startswith("Error: call sheet 2027-03-01-day-01.pdf: template callsheet.typ: ")
+    assert "nonexistent" in result.output and result.output.endswith("\nnothing was written\n")
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
@@ -675,7 +699,7 @@ def test_a_production_template_cannot_run_code(minimal: Path, tmp_path: Path) ->
     )
     result = invoke("callsheet", "1", "-C", str(minimal), "--out", str(tmp_path / "out"), "--format", "md")
     assert result.exit_code == 1
-    assert result.output.startswith("Error: template callsheet.md.j2")
+    assert result.output.startswith("Error: call sheet 2027-03-01-day-01.md: template callsheet.md.j2")
     assert not marker.exists()
 
 
