@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import json
 import os
 import select
@@ -75,6 +76,12 @@ def print_to_pdf(executable: str, page: Path, pdf: Path) -> None:
     assert done.returncode == 0 and pdf.is_file(), f"chromium could not print {page}:\n{done.stderr.decode()[-2000:]}"
 
 
+def _moved_above_4(fd: int) -> int:
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 5)
+    os.close(fd)
+    return moved
+
+
 class Browser:
     """One headless Chromium and one tab, spoken to in DevTools protocol messages (JSON, each ended by NUL) over two pipes."""
 
@@ -82,6 +89,8 @@ class Browser:
         self._profile = tempfile.mkdtemp(prefix="coord-chromium-")
         to_browser, self._in = os.pipe()
         self._out, from_browser = os.pipe()
+        # Above 4, so that putting one on 3 in the child cannot overwrite the other.
+        to_browser, from_browser = (_moved_above_4(fd) for fd in (to_browser, from_browser))
 
         def on_fds_3_and_4() -> None:  # where --remote-debugging-pipe reads and writes
             os.dup2(to_browser, 3)
