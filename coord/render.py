@@ -21,6 +21,7 @@ import os
 import re
 import tempfile
 import threading
+import urllib.parse
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -89,6 +90,48 @@ def safe_url(url: str) -> str:
     return url if url.startswith(SAFE_SCHEMES) else ""
 
 
+def tel_href(phone: Any) -> str:
+    """A `tel:` link to a phone number as printed: only its digits and a leading +, never the rest of the value.
+
+    "+49 (0)40 3990 4410" dials +494039904410: the (0) of a national trunk prefix is
+    not dialled after a country code. Empty when there is nothing to dial.
+    """
+    text = str(phone or "").strip()
+    international = text.startswith("+")
+    if international:
+        text = text.replace("(0)", "")
+    digits = re.sub(r"[^0-9]", "", text)
+    if not digits:
+        return ""
+    return ("tel:+" if international else "tel:") + digits
+
+
+def mailto_href(email: Any) -> str:
+    """A `mailto:` link to one address; anything in it that a mail link could read as more (?cc=, &body=) is %-encoded."""
+    address = str(email or "").strip()
+    return "mailto:" + urllib.parse.quote(address, safe="@") if "@" in address else ""
+
+
+def phone_link(phone: Any) -> Any:
+    """HTML: the phone number as printed, as a tap-to-call link; empty stays empty."""
+    import markupsafe
+
+    href = tel_href(phone)
+    if not href:
+        return markupsafe.escape(phone or "")
+    return markupsafe.Markup('<a href="{}">{}</a>').format(href, phone)
+
+
+def email_link(email: Any) -> Any:
+    """HTML: the e-mail address as printed, as a tap-to-mail link; empty stays empty."""
+    import markupsafe
+
+    href = mailto_href(email)
+    if not href:
+        return markupsafe.escape(email or "")
+    return markupsafe.Markup('<a href="{}">{}</a>').format(href, email)
+
+
 def jinja_environment(production_root: Path, output: str) -> Any:
     """A Jinja environment for `output` ('md' or 'html'): strict, escaping, production templates first."""
     import jinja2
@@ -115,6 +158,11 @@ def jinja_environment(production_root: Path, output: str) -> Any:
         lstrip_blocks=True,
     )
     env.filters["url"] = safe_url
+    env.filters["tel"] = tel_href
+    env.filters["mailto"] = mailto_href
+    if output == "html":
+        env.filters["phone_link"] = phone_link
+        env.filters["email_link"] = email_link
     return env
 
 

@@ -130,7 +130,7 @@ def test_private_phone_and_home_addresses_are_never_printed(minimal: Path, tmp_p
         assert "| 06:30 | Tom Reuter (Gaffer) | Home | Old Harbour |" in raw
         assert "| 06:45 | \\#1 Jana Falk | Home | Old Harbour |" in raw
     if fmt == "html":
-        assert raw.count("<td>Home</td>") == 2
+        assert raw.count('<td data-label="From">Home</td>') == 2
 
 
 def test_a_shared_address_is_printed_and_a_private_default_phone_is_not(minimal: Path, tmp_path: Path) -> None:

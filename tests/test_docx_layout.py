@@ -124,8 +124,9 @@ def test_a_reference_document_that_is_not_a_docx_is_an_error_that_says_what_to_d
     result = invoke("callsheet", "1", "--folder", str(minimal), "--out", str(tmp_path), "--format", "docx")
     assert (result.exit_code, result.output) == (
         1,
-        f"Error: {minimal / 'templates' / 'reference-a4.docx'} is not a DOCX file: save it from Word or LibreOffice as .docx,"
-        " or delete it to use coord's own\n",
+        f"Error: call sheet 2027-03-01-day-01.docx: {minimal / 'templates' / 'reference-a4.docx'} is not a DOCX file:"
+        " save it from Word or LibreOffice as .docx,"
+        " or delete it to use coord's own\nnothing was written\n",
     )
 
 
