@@ -22,7 +22,7 @@ import yaml
 from coord import kinds as k
 from coord import model as m
 from coord.findings import Findings, Pos
-from coord.sources import FILE, FOLDER, MISSING, OTHER, FileSource, Source
+from coord.sources import FILE, FOLDER, MISSING, OTHER, FileSource, Source, yaml_files
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -84,10 +84,10 @@ def load_folder(source: Path | Source) -> tuple[m.ProductionFolder | None, Findi
     if isinstance(source, Path):
         source = FileSource(source)
     findings = Findings()
-    if source.found("").kind != FOLDER:
-        findings.error(
-            Pos(source.label), "this is not a folder", "give the path of the production folder, which holds production.yaml"
-        )
+    found = source.found("")
+    if found.kind != FOLDER:
+        problem = "there is no such folder" if found.kind == MISSING else "this is not a folder"
+        findings.error(Pos(source.label), problem, "give the path of the production folder, which holds production.yaml")
         return None, findings
     collecting = gc.isenabled()
     gc.disable()
@@ -100,7 +100,7 @@ def load_folder(source: Path | Source) -> tuple[m.ProductionFolder | None, Findi
 
 def _load(source: Source, findings: Findings) -> m.ProductionFolder | None:
     loaded: dict[str, Any] = {}
-    incomplete: set[str] = set()
+    incomplete: set[str] = _misnamed_files(source, findings)
     for spec in FILES:
         paths = _paths(source, spec, findings)
         if paths is None:
@@ -141,7 +141,8 @@ def _paths(source: Source, spec: FileSpec, findings: Findings) -> list[str] | No
     parts: list[str] = []
     if splittable and folder.kind == FOLDER:
         try:
-            parts = source.yaml_files(spec.folder)
+            parts = yaml_files(source, spec.folder)
+            _misnamed_inside(source, spec.folder, findings)
         except OSError as err:
             findings.error(Pos(f"{spec.folder}/"), f"the folder cannot be read: {err.strerror}", "check that you may read it")
             return None
@@ -167,6 +168,43 @@ def _paths(source: Source, spec: FileSpec, findings: Findings) -> list[str] | No
     return []
 
 
+def _misnamed_files(source: Source, findings: Findings) -> set[str]:
+    """`crew.yml`, `Crew.yaml`, `CAST/`: files coord would pass over, so their people would be missing without a word.
+
+    Returns the inputs they belong to: those are incomplete, so their ids are not reported unknown elsewhere.
+    """
+    try:
+        names = source.names("")
+    except OSError:
+        return set()  # the folder itself was readable a moment ago; its files report their own problems
+    passed_over: set[str] = set()
+    wanted = {spec.name: spec for spec in FILES}
+    folders = {spec.folder: spec for spec in FILES if spec.is_list or spec.attr == "transport"} | {REPORTS: None}
+    for name in names:
+        if name in wanted or name in folders:
+            continue
+        stem, dot, ending = name.rpartition(".")
+        canonical = next((w for w in wanted if w.removesuffix(".yaml") == (stem if dot else name).lower()), None)
+        if dot and ending.lower() in ("yaml", "yml") and canonical:
+            findings.error(Pos(name), f"{name} is not read: coord reads {canonical}", f"rename it to {canonical}")
+            passed_over.add(wanted[canonical].attr)
+        elif not dot and name.lower() in folders and source.found(name).kind == FOLDER:
+            findings.error(Pos(f"{name}/"), f"{name}/ is not read: coord reads {name.lower()}/", f"rename it to {name.lower()}")
+            spec = folders[name.lower()]
+            passed_over.add(spec.attr if spec else REPORTS)
+    return passed_over
+
+
+def _misnamed_inside(source: Source, folder: str, findings: Findings) -> None:
+    """A `.yml` or `.YAML` file in a folder of YAML files would be passed over."""
+    for name in source.names(folder):
+        stem, dot, ending = name.rpartition(".")
+        if dot and ending != "yaml" and ending.lower() in ("yaml", "yml"):
+            findings.error(
+                Pos(f"{folder}/{name}"), f"{folder}/{name} is not read: only files ending in .yaml are", f"rename it to {stem}.yaml"
+            )
+
+
 def _report_paths(source: Source, findings: Findings) -> list[str] | None:
     """The daily report files in reports/; None when reports/ is there but is no readable folder."""
     found = source.found(REPORTS)
@@ -179,7 +217,8 @@ def _report_paths(source: Source, findings: Findings) -> list[str] | None:
         )
         return None
     try:
-        return source.yaml_files(REPORTS)
+        _misnamed_inside(source, REPORTS, findings)
+        return yaml_files(source, REPORTS)
     except OSError as err:
         findings.error(Pos(f"{REPORTS}/"), f"the folder cannot be read: {err.strerror}", "check that you may read it")
         return None
@@ -199,8 +238,13 @@ def _merge_lists(records: list[Any]) -> Any:
 
 def read_yaml(source: Source, rel: str, findings: Findings) -> tuple[yaml.Node | None, Reader | None]:
     """Parse one file into a node tree, or report why it cannot be read."""
+    found = source.found(rel)
+    if found.kind != FILE:
+        problem = "is a folder, not a file" if found.kind == FOLDER else found.problem
+        findings.error(Pos(rel), f"{rel} {problem}", "replace it with the file itself, or move it out of the folder")
+        return None, None
     try:
-        size = source.found(rel).size
+        size = found.size
         if size > MAX_FILE_BYTES:
             findings.error(
                 Pos(rel),

@@ -34,11 +34,21 @@ def wall(date: dt.date, time: Time) -> dt.datetime:
 def moment(date: dt.date, time: Time, timezone: str) -> dt.datetime:
     """The real moment (in UTC) of a shoot-day time.
 
-    A time that happens twice (the hour the clocks go back) counts as the first; one
-    that does not exist (the hour the clocks skip) as if the clocks had not changed yet,
-    which is the moment the clocks show one hour later.
+    A time that happens twice (the hour the clocks go back) counts as the first. One
+    that does not exist (the hour the clocks skip) counts as the moment of the change,
+    so that later times are never earlier moments and no duration comes out negative.
     """
-    return wall(date, time).replace(tzinfo=zone(timezone)).astimezone(dt.UTC)
+    local = wall(date, time)
+    tz = zone(timezone)
+    first = local.replace(tzinfo=tz, fold=0)
+    if first.utcoffset() != local.replace(tzinfo=tz, fold=1).utcoffset() and _skipped(local, tz):
+        return _first_odd_minute(local, tz).replace(tzinfo=tz, fold=0).astimezone(dt.UTC)
+    return first.astimezone(dt.UTC)
+
+
+def _skipped(local: dt.datetime, tz: ZoneInfo) -> bool:
+    """A wall-clock time the clocks jump over: it does not come back from a round trip through UTC."""
+    return local.replace(tzinfo=tz, fold=0).astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None) != local
 
 
 def elapsed(date: dt.date, start: Time, end: Time, timezone: str) -> int:
@@ -58,13 +68,15 @@ def later(date: dt.date, time: Time, minutes: int, timezone: str) -> Time:
 class ClockChange:
     """Why a local time is not one moment: the clocks skip it (MISSING) or show it twice (REPEATED).
 
-    `jump_from` and `jump_to` are the wall-clock times of the change, e.g. 02:00 to 03:00 in spring.
+    `jump_from` and `jump_to` are the wall-clock times of the change, e.g. 02:00 to 03:00 in spring;
+    `minutes` is how far the clocks move (60, or 30 on Lord Howe Island).
     """
 
     kind: str
     local: dt.datetime
     jump_from: str
     jump_to: str
+    minutes: int
 
 
 def clock_change(date: dt.date, time: Time, timezone: str) -> ClockChange | None:
@@ -74,13 +86,13 @@ def clock_change(date: dt.date, time: Time, timezone: str) -> ClockChange | None
     first, second = local.replace(tzinfo=tz, fold=0), local.replace(tzinfo=tz, fold=1)
     if first.utcoffset() == second.utcoffset():
         return None
-    skipped = first.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None) != local
     start = _first_odd_minute(local, tz)
     gap = abs((second.utcoffset() or dt.timedelta()) - (first.utcoffset() or dt.timedelta()))
     other = start + gap
-    if skipped:
-        return ClockChange(MISSING, local, f"{start:%H:%M}", f"{other:%H:%M}")
-    return ClockChange(REPEATED, local, f"{other:%H:%M}", f"{start:%H:%M}")
+    minutes = round(gap.total_seconds() / 60)
+    if _skipped(local, tz):
+        return ClockChange(MISSING, local, f"{start:%H:%M}", f"{other:%H:%M}", minutes)
+    return ClockChange(REPEATED, local, f"{other:%H:%M}", f"{start:%H:%M}", minutes)
 
 
 def _first_odd_minute(local: dt.datetime, tz: ZoneInfo) -> dt.datetime:

@@ -8,6 +8,8 @@ as it was at an earlier revision, for comparing the two.
 from __future__ import annotations
 
 import errno
+import os
+import posixpath
 import stat
 import subprocess
 from dataclasses import dataclass
@@ -38,11 +40,19 @@ class Source(Protocol):
 
     def found(self, rel: str) -> Found: ...
 
-    def yaml_files(self, rel: str) -> list[str]:
-        """The paths of the `*.yaml` files directly inside folder `rel`, sorted."""
+    def names(self, rel: str) -> list[str]:
+        """The names of the entries directly inside folder `rel` ("" for the production folder), sorted.
+
+        Raises OSError when the folder cannot be read.
+        """
         ...
 
     def read(self, rel: str) -> bytes: ...
+
+
+def yaml_files(source: Source, rel: str) -> list[str]:
+    """The paths of the `*.yaml` files directly inside folder `rel`, sorted; OSError when it cannot be read."""
+    return [f"{rel}/{name}" for name in source.names(rel) if name.endswith(".yaml")]
 
 
 class FileSource:
@@ -66,11 +76,10 @@ class FileSource:
             return Found(FOLDER)
         if stat.S_ISREG(info.st_mode):
             return Found(FILE, info.st_size)
-        return Found(OTHER, problem="is neither a file nor a folder")
+        return Found(OTHER, problem="is a special file (a pipe or a device), not a file")
 
-    def yaml_files(self, rel: str) -> list[str]:
-        folder = self.root / rel
-        return sorted(f"{rel}/{p.name}" for p in folder.glob("*.yaml"))
+    def names(self, rel: str) -> list[str]:
+        return sorted(os.listdir(self.root / rel))
 
     def read(self, rel: str) -> bytes:
         return (self.root / rel).read_bytes()
@@ -105,9 +114,19 @@ class GitSource:
             if not record:
                 continue
             meta, path = record.decode().split("\t", 1)
-            _mode, kind, oid, size = meta.split()
+            mode, kind, oid, size = meta.split()
             rel = path.removeprefix(self._prefix)
-            self._entries[rel] = (kind, 0 if size == "-" else int(size), oid)
+            self._entries[rel] = ("link" if mode == "120000" else kind, 0 if size == "-" else int(size), oid)
+        self._follow_links()
+
+    def _follow_links(self) -> None:
+        """A committed symlink stands for what it points at inside the folder, as it does on disk."""
+        for rel, (kind, _size, oid) in list(self._entries.items()):
+            if kind != "link":
+                continue
+            target = _git(self._repo, "cat-file", "blob", oid).decode(errors="replace")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
+            self._entries[rel] = self._entries.get(resolved, ("dangling", 0, ""))
 
     def found(self, rel: str) -> Found:
         if rel == "":
@@ -118,15 +137,13 @@ class GitSource:
         kind, size, _oid = entry
         if kind == "tree":
             return Found(FOLDER)
+        if kind == "dangling":
+            return Found(OTHER, problem="is a link to something outside the folder or that does not exist")
         return Found(FILE, size) if kind == "blob" else Found(OTHER, problem="is not a file in this revision")
 
-    def yaml_files(self, rel: str) -> list[str]:
-        inside = f"{rel}/"
-        return sorted(
-            p
-            for p, (kind, _, _) in self._entries.items()
-            if kind == "blob" and p.startswith(inside) and "/" not in p[len(inside) :] and p.endswith(".yaml")
-        )
+    def names(self, rel: str) -> list[str]:
+        inside = f"{rel}/" if rel else ""
+        return sorted(p[len(inside) :] for p in self._entries if p.startswith(inside) and "/" not in p[len(inside) :])
 
     def read(self, rel: str) -> bytes:
         return _git(self._repo, "cat-file", "blob", self._entries[rel][2])

@@ -11,7 +11,7 @@ from conftest import edit, loaded
 from coord.checks import validate
 from coord.documents import callsheet, common
 from coord.documents import report as dpr
-from coord.localtime import MISSING, REPEATED, clock_change, elapsed, later
+from coord.localtime import MISSING, REPEATED, clock_change, elapsed, later, moment
 from coord.values import Time, parse_time
 
 SPRING = dt.date(2027, 3, 27)  # Saturday; in Berlin the clocks go forward at 02:00 on Sunday 28 March
@@ -121,3 +121,28 @@ def test_a_planned_wrap_in_the_doubled_hour_is_a_warning(minimal: Path) -> None:
     )
     edit(minimal / "schedule.yaml", '  wrap: "26:15"\n', '  wrap: "27:00"\n')  # after the doubled hour: no warning
     assert not [f for f in validate(minimal)[1] if f.check == "clock-changes"]
+
+
+@pytest.mark.parametrize("timezone", ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham"])
+@pytest.mark.parametrize(
+    "date", [SPRING, AUTUMN, dt.date(2027, 3, 13), dt.date(2027, 11, 6), dt.date(2027, 4, 3), dt.date(2027, 9, 25)]
+)
+def test_a_later_time_is_never_an_earlier_moment(timezone: str, date: dt.date) -> None:
+    """Skipped times count as the moment of the change, so no duration is negative, also around a skipped hour."""
+    moments = [moment(date, Time(minutes), timezone) for minutes in range(20 * 60, 32 * 60, 5)]
+    assert moments == sorted(moments)
+    assert elapsed(date, parse_time("26:30"), parse_time("27:15"), timezone) >= 0
+
+
+def test_a_skipped_start_counts_from_the_moment_the_clocks_change() -> None:
+    assert elapsed(SPRING, parse_time("26:30"), parse_time("27:15"), "Europe/Berlin") == 15  # 03:00 to 03:15 summer time
+
+
+def test_a_half_hour_clock_change_says_so(minimal: Path) -> None:
+    edit(minimal / "production.yaml", "timezone: Europe/Berlin", "timezone: Australia/Lord_Howe")
+    edit(minimal / "schedule.yaml", "  date: 2027-03-03\n", "  date: 2027-04-03\n")  # Lord Howe goes back 30 minutes on 4 April
+    edit(minimal / "crew.yaml", "      end: 2027-03-31\n", "      end: 2027-12-31\n")
+    edit(minimal / "schedule.yaml", '  wrap: "25:30"\n', '  wrap: "25:45"\n')
+    [warning] = [f for f in validate(minimal)[1] if f.check == "clock-changes"]
+    assert warning.message.endswith("which happens twice in Australia/Lord_Howe: the clocks go back from 02:00 to 01:30")
+    assert warning.hint.endswith("hours across the change are real hours, 30 minutes more than the clocks show")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from coord import model as m
 from coord.checks import Reporter, check
-from coord.localtime import MISSING, clock_change, later
+from coord.localtime import MISSING, clock_change
 from coord.plan import MANUAL_STATUSES, cast_in_scenes, shoot_days
 from coord.values import Time
 
@@ -216,14 +216,18 @@ def clock_changes(folder: m.ProductionFolder, out: Reporter) -> None:
             out.warning(
                 entry.at(attr),
                 f"{when}, which does not exist in {timezone}: the clocks go forward from {change.jump_from} to {change.jump_to}",
-                f"write the time the clocks will show; coord counts it as {later(day.date, time, 0, timezone).clock}, when the clocks show that time",
+                f"write the time the clocks will show; coord counts it as {change.jump_to}, the moment they change",
             )
         else:
             out.warning(
                 entry.at(attr),
                 f"{when}, which happens twice in {timezone}: the clocks go back from {change.jump_from} to {change.jump_to}",
-                "coord counts the first of the two; the hours across the change are real hours, one more than the clock shows",
+                f"coord counts the first of the two; hours across the change are real hours, {_span(change.minutes)} more than the clocks show",
             )
+
+
+def _span(minutes: int) -> str:
+    return "one hour" if minutes == 60 else f"{minutes} minutes"
 
 
 def _times_of(
