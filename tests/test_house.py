@@ -242,3 +242,53 @@ def test_sheets_typeset_in_parallel_are_byte_identical_to_one_at_a_time(tmp_path
     parallel = sorted((tmp_path / "parallel").glob("*.pdf"))
     assert len(parallel) == 4
     assert all(p.read_bytes() == (tmp_path / "serial" / p.name).read_bytes() for p in parallel)
+
+
+@pytest.mark.parametrize(
+    ("move", "where", "message"),
+    [
+        (("crew.yaml", "crew.yml"), "crew.yml", "crew.yml is not read: coord reads crew.yaml"),
+        (("crew.yaml", "Crew.yaml"), "Crew.yaml", "Crew.yaml is not read: coord reads crew.yaml"),
+        (("cast.yaml", "CAST.YAML"), "CAST.YAML", "CAST.YAML is not read: coord reads cast.yaml"),
+    ],
+)
+def test_a_misnamed_file_is_an_error_not_a_production_without_its_people(
+    minimal: Path, move: tuple[str, str], where: str, message: str
+) -> None:
+    (minimal / move[0]).rename(minimal / move[1])
+    _, findings = validate(minimal)
+    assert [(str(f.pos), f.message) for f in findings.errors] == [(where, message)]  # no unknown ids that follow from it
+
+
+def test_a_yml_file_in_a_folder_of_files_is_an_error(minimal: Path) -> None:
+    (minimal / "crew").mkdir()
+    (minimal / "crew.yaml").rename(minimal / "crew" / "all.yaml")
+    (minimal / "crew" / "drivers.yml").write_text("- id: kai\n  name: Kai\n  role: Driver\n  department: transport\n")
+    (minimal / "crew" / "README.md").write_text("notes are fine here\n")
+    _, findings = validate(minimal)
+    assert [(str(f.pos), f.message, f.hint) for f in findings.errors] == [
+        ("crew/drivers.yml", "crew/drivers.yml is not read: only files ending in .yaml are", "rename it to drivers.yaml")
+    ]
+
+
+def test_a_pipe_among_the_reports_is_refused_not_read_forever(minimal: Path) -> None:
+    (minimal / "reports").mkdir()
+    os.mkfifo(minimal / "reports" / "day-01.yaml")
+    _, findings = validate(minimal)
+    assert [(str(f.pos), f.message) for f in findings.errors] == [
+        ("reports/day-01.yaml", "reports/day-01.yaml is a special file (a pipe or a device), not a file")
+    ]
+
+
+def test_a_committed_symlink_is_followed_in_a_revision_as_on_disk(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINIMAL, repo)
+    (repo / "shared").mkdir()
+    (repo / "crew.yaml").rename(repo / "shared" / "crew.yaml")
+    (repo / "crew.yaml").symlink_to("shared/crew.yaml")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "crew kept in shared/")
+    on_disk = loaded(repo)
+    then, findings = load_folder(GitSource(repo, "HEAD"))
+    assert not findings and then == on_disk
