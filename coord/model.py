@@ -68,9 +68,12 @@ class Entry:
             return self.where[f"{name}:{item}"]
         return self.where.get(name, self.pos)
 
-    def written(self, name: str) -> bool:
-        """Whether the file gives this field at all, even with a value that failed to load."""
-        return name in self.where
+    def given(self, name: str) -> bool:
+        """Whether the file gives this field a value: a usable one, or one that failed to load (and was reported).
+
+        An empty `crew_call:` or `scenes: []` is not given.
+        """
+        return name in self.invalid or getattr(self, name, None) not in (None, ())
 
 
 def schema_fields(cls: type) -> list[tuple[str, str, Any]]:

@@ -94,3 +94,23 @@ def test_an_unknown_working_time_profile_is_an_error_with_a_suggestion(minimal: 
     [error] = findings.errors
     assert error.message == 'working_time: "de-flim" is not one of the allowed values'
     assert error.hint.startswith('did you mean "de-film"?')
+
+
+def test_an_empty_value_counts_as_not_given(minimal: Path) -> None:
+    """`crew_call:` with nothing after it is as missing as no line at all; a value that failed to load is not."""
+    edit(minimal / "schedule.yaml", "  crew_call: 7:30\n", "  crew_call:\n")
+    edit(minimal / "cast.yaml", "  date_of_birth: 2015-06-01\n", "  date_of_birth: ~\n")
+    assert findings_of(minimal) == [
+        ("cast.yaml:14:10", "finn is a minor but has no date_of_birth"),
+        ("schedule.yaml:1:3", "shoot day 1 has no crew call"),
+    ]
+    edit(minimal / "schedule.yaml", "  crew_call:\n", "  crew_call: half past seven\n")
+    assert [m for _, m in findings_of(minimal)] == [
+        "finn is a minor but has no date_of_birth",
+        'crew_call: "half past seven" is not a time; write it as HH:MM, e.g. "06:30"',
+    ]
+
+
+def test_a_shoot_day_with_an_empty_number_is_an_error(minimal: Path) -> None:
+    edit(minimal / "schedule.yaml", "- day: 1\n", "- day:\n")
+    assert ("schedule.yaml:1:3", "the shoot day on 2027-03-01 has no day number") in findings_of(minimal)

@@ -92,7 +92,8 @@ def test_json_output_of_a_clean_folder(minimal: Path) -> None:
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, output = run("validate", str(tmp_path / "nope"))
     assert code == 1
-    assert "this is not a folder" in output
+    assert "there is no such folder" in output
+
 
 
 def test_example_production_validates_clean_in_strict_mode() -> None:

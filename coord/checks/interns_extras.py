@@ -22,7 +22,7 @@ def interns(folder: m.ProductionFolder, out: Reporter) -> None:
             out.error(
                 internship.at("supervisor"), "an intern cannot supervise themselves", "name the crew member who looks after them"
             )
-        if not internship.written("agreement_signed"):
+        if not internship.given("agreement_signed"):
             out.warning(
                 internship.pos,
                 f"the internship of {internship.crew} has no signed agreement",
