@@ -201,7 +201,9 @@ def _misnamed_inside(source: Source, folder: str, findings: Findings) -> None:
         stem, dot, ending = name.rpartition(".")
         if dot and ending != "yaml" and ending.lower() in ("yaml", "yml"):
             findings.error(
-                Pos(f"{folder}/{name}"), f"{folder}/{name} is not read: only files ending in .yaml are", f"rename it to {stem}.yaml"
+                Pos(f"{folder}/{name}"),
+                f"{folder}/{name} is not read: only files ending in .yaml are",
+                f"rename it to {stem}.yaml",
             )
 
 

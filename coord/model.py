@@ -226,7 +226,11 @@ class CastMember(Person):
     character: str = spec(k.Text(), "Character name.", required=True)
     actor: str = spec(k.Text(), "Actor's name.", required=True)
     agent: Agent | None = spec(k.Record(Agent), "The actor's agent.")
-    pickup_address: str | None = spec(k.Text(), "Where the actor is usually picked up (hotel or home).")
+    pickup_address: str | None = spec(
+        k.Text(),
+        "Where the actor is usually picked up: a hotel, a meeting point such as a station (printed), or a home "
+        "address with a house number (private like their address).",
+    )
     minor: bool = spec(k.Boolean(), "yes when the actor is under 18 on any shoot day.", default=False)
     date_of_birth: dt.date | None = spec(k.Date(), "Required for minors (working-time rules for children).")
     notes: str | None = spec(k.Text(), "Anything the office should know.")

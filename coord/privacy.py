@@ -34,107 +34,172 @@ def shown(person: m.Person, field: str, production: m.Production) -> str:
 
 @dataclass(frozen=True)
 class PrivateHome:
-    """Whose private address a street and house number (or a whole address) is, and which field gave it.
-
-    `usual_pickup`: the whole text of a cast member's `pickup_address`, which a pickup may repeat as written.
-    """
+    """Whose private address it is, and whether it is the whole text of a cast member's usual pickup address."""
 
     person: str
     name: str
     usual_pickup: bool = False
 
 
-def private_homes(people: Iterable[m.CrewMember | m.CastMember], production: m.Production) -> dict[tuple[str, str], PrivateHome]:
-    """Every private home address by its street and house number (a cast member's pickup address counts as home)."""
-    homes: dict[tuple[str, str], PrivateHome] = {}
-    for person in people:
-        if not is_private(person, "address", production):
-            continue
-        name = person.name if isinstance(person, m.CrewMember) else person.actor
-        for field in ("address", "pickup_address"):
-            for key in _keys(getattr(person, field, None) or ""):
-                homes.setdefault(key, PrivateHome(person.id, name, usual_pickup=field == "pickup_address" and not key[0]))
-    return homes
+@dataclass(frozen=True)
+class Place:
+    """An address as coord recognises it: a house number with the street written before it (Lindenweg 4) or after it
+    (12 Baker Street), letters only and abbreviations spelt one way; or, without a number, its whole text."""
+
+    number: str
+    before: str
+    after: str
 
 
-def _keys(address: str) -> list[tuple[str, str]]:
-    """How an address is recognised: by street and house number, and (for one without a number) by its whole text."""
-    keys = [("", _whole(address))] if address.strip() else []
-    found = street_and_number(address)
-    return [found, *keys] if found is not None else keys
+class Homes:
+    """Every private home address of a production, to recognise however a pickup writes it.
+
+    A cast member's `pickup_address` counts as a home unless it names a hotel or has no house number
+    (a station, a landmark). Extras' homes count as much as anyone's.
+    """
+
+    def __init__(
+        self, people: Iterable[m.CrewMember | m.CastMember | m.Extra], production: m.Production, hotels: Iterable[m.Hotel] = ()
+    ):
+        meeting_points = {_whole(h.address) for h in hotels} | {_whole(h.name) for h in hotels} | {h.id for h in hotels}
+        self._places: list[tuple[Place, PrivateHome]] = []
+        self._whole: dict[str, PrivateHome] = {}
+        for person in people:
+            if not is_private(person, "address", production):
+                continue
+            name = person.actor if isinstance(person, m.CastMember) else person.name
+            for field in ("address", "pickup_address"):
+                address = getattr(person, field, None) or ""
+                places = places_in(address)
+                if field == "pickup_address" and (not places or address in meeting_points or _whole(address) in meeting_points):
+                    self._whole.setdefault(_whole(address), PrivateHome(person.id, name, usual_pickup=True))
+                    continue
+                self._places += [(place, PrivateHome(person.id, name)) for place in places]
+                if address.strip() and field == "address":
+                    self._whole.setdefault(_whole(address), PrivateHome(person.id, name))
+
+    def of(self, origin: str) -> PrivateHome | None:
+        """The person whose private home `origin` is (`from: home` is not looked up here)."""
+        whole = self._whole.get(_whole(origin))
+        if whole is not None and not whole.usual_pickup:
+            return whole
+        for place in places_in(origin):
+            for home_place, home in self._places:
+                if same_place(place, home_place):
+                    return home
+        return whole
 
 
-def _whole(address: str) -> str:
-    """`Hof Lindenau,  24398 Brodersby` and `hof lindenau 24398 brodersby` are the same place."""
-    return re.sub(r"[\W_]+", " ", address).strip().casefold()
-
-
-def is_home(origin: str) -> bool:
-    return origin.strip().casefold() == HOME
-
-
-def home_of(origin: str, homes: dict[tuple[str, str], PrivateHome]) -> PrivateHome | None:
-    """The person whose private home `origin` is (by street and number, or the whole text); `from: home` is not looked up here."""
-    return next((homes[key] for key in _keys(origin) if key in homes), None)
-
-
-def pickup_from(
-    origin: str, person: str, production: m.Production, hotels: dict[str, m.Hotel], homes: dict[tuple[str, str], PrivateHome]
-) -> str:
+def pickup_from(origin: str, person: str, production: m.Production, hotels: dict[str, m.Hotel], homes: Homes) -> str:
     """Where a pickup starts, as a document may print it: a hotel's name, an address, never a private home.
 
     `from: home` and an address with the street and house number of the passenger's
-    private home print as Home; someone else's private home as "Private address".
+    private home print as Home; someone else's private home as "Private address". The
+    whole text of a cast member's usual pickup point that is no home (a station) is printed.
     """
     words = lb.labels(production.language)
     if origin in hotels:
         return hotels[origin].name
     if is_home(origin):
         return words["home"]
-    home = home_of(origin, homes)
-    if home is not None:
-        return words["home"] if home.person == person else words["private_address"]
-    return origin
+    home = homes.of(origin)
+    if home is None or (home.usual_pickup and home.person == person):
+        return origin
+    return words["home"] if home.person == person else words["private_address"]
 
 
-#: How streets are abbreviated, so that `Hauptstr. 12` and `Hauptstraße 12` are one place.
-_STREET_WORDS = {
-    "strasse": "str", "str": "str", "street": "st", "st": "st", "road": "rd", "rd": "rd", "avenue": "ave",
-    "ave": "ave", "platz": "pl", "pl": "pl", "gasse": "g", "lane": "ln", "ln": "ln", "drive": "dr", "dr": "dr",
+def is_home(origin: str) -> bool:
+    return origin.strip().casefold() == HOME
+
+
+#: Letters that look like Latin ones (Cyrillic, Greek), so that a look-alike cannot slip an address past.
+_LOOK_ALIKES = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+        "к": "k", "м": "m", "т": "t", "в": "b", "н": "h", "ԁ": "d", "α": "a", "ο": "o", "ε": "e", "ι": "i",
+        "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    }
+)  # fmt: skip
+_WORDS = {
+    "strasse": "str", "street": "st", "sankt": "st", "saint": "st", "road": "rd", "avenue": "ave",
+    "platz": "pl", "lane": "ln", "drive": "dr", "west": "w", "east": "e", "north": "n", "south": "s",
 }  # fmt: skip
-_NOISE = {"nr", "no", "number", "hausnummer"}
-#: Numbers of a flat or floor, not of a house: `Flat 3, 12 Baker Street`.
-_NOT_A_STREET = {"flat", "apt", "apartment", "unit", "suite", "floor", "og", "etage", "stock", "whg", "wohnung"}
+#: Street endings written out or abbreviated, for a street written as one word (Hauptstraße, Marktplatz).
+_ENDINGS = (("strasse", "str"), ("platz", "pl"), ("street", "st"), ("road", "rd"), ("avenue", "ave"))
+_NOISE = {"nr", "no", "number", "hausnr", "hausnummer", "bei", "co"}
+#: Words that number a flat or a floor, not a house: `Flat 3, 12 Baker Street`, `2. OG Lindenweg 4`.
+_UNITS = {"flat", "apt", "apartment", "unit", "suite", "floor", "og", "etage", "stock", "whg", "wohnung", "app"}
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[a-z]?")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
-def street_and_number(address: str) -> tuple[str, str] | None:
-    """The street and house number of an address, normalised: `Lindenweg 4, 22085 Hamburg` is ('lindenweg', '4').
+def places_in(address: str) -> list[Place]:
+    """Every (house number, street) an address holds: `Lindenweg 4, 22085 Hamburg` is Lindenweg 4.
 
-    German (`Hauptstraße 12`) and English (`12 Baker Street`) order both work; case,
-    spaces, punctuation, umlauts and the usual abbreviations (Str., St., Rd.) do not
-    matter, nor does a missing postcode or town. None when no house number is found.
+    Case, spaces, hyphens, punctuation, umlauts, invisible characters, look-alike letters and the
+    usual abbreviations (Str., St., Rd., Sankt, West) do not matter, nor do a postcode, a town, a
+    flat or floor, or a name in front ("bei Reuter").
     """
-    text = unicodedata.normalize("NFKD", address.casefold().replace("ß", "ss"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"(?<=[a-z])(strasse|str)\b", r" \1", text)  # hauptstrasse -> haupt strasse
-    text = re.sub(r"(\d)\s+([a-z])(?![a-z])", r"\1\2", text)  # 4 a -> 4a
+    text = unicodedata.normalize("NFKD", address.casefold().replace("ß", "ss")).translate(_LOOK_ALIKES)
+    text = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
+    text = re.sub(r"(\d)\s+([a-z])(?![a-z])(?!\s*\d)", r"\1\2", text)  # 4 a -> 4a, but not 300 W 57th
+    places = []
     for part in re.split(r"[,;/\n]", text):
-        words = [w for w in re.findall(r"[a-z]+|\d+[a-z]?", part) if w not in _NOISE]
+        words = _without_units([w for w in re.findall(r"\d+(?:st|nd|rd|th)\b|\d+[a-z]?\b|[a-z]+|\d+", part) if w not in _NOISE])
         for index, word in enumerate(words):
-            if not _HOUSE_NUMBER.fullmatch(word):
-                continue
-            street = _street(words[:index][::-1])[::-1] or _street(words[index + 1 :])
-            if street and not set(street) & _NOT_A_STREET:
-                return " ".join(_STREET_WORDS.get(w, w) for w in street), word
-    return None
+            if _HOUSE_NUMBER.fullmatch(word) and not _ORDINAL.fullmatch(word):
+                before = _street(words[:index][::-1])[::-1]
+                after = _street(words[index + 1 :])
+                if before or after:
+                    places.append(Place(word.lstrip("0") or "0", _joined(before), _joined(after)))
+    return places
+
+
+def same_place(a: Place, b: Place) -> bool:
+    """The same house number and, read towards the number, the same street: `bei Reuter Lindenweg 4` is Lindenweg 4."""
+    if a.number != b.number:
+        return False
+    before = min(len(a.before), len(b.before)) >= 4 and (a.before.endswith(b.before) or b.before.endswith(a.before))
+    after = min(len(a.after), len(b.after)) >= 4 and (a.after.startswith(b.after) or b.after.startswith(a.after))
+    return before or after
+
+
+def _without_units(words: list[str]) -> list[str]:
+    """The words without a flat or floor and its number."""
+    kept: list[str] = []
+    skip_next = False
+    for index, word in enumerate(words):
+        if skip_next:
+            skip_next = False
+            continue
+        if word in _UNITS:
+            if index + 1 < len(words) and words[index + 1][0].isdigit():
+                skip_next = True
+            elif kept and kept[-1][0].isdigit():
+                kept.pop()
+            continue
+        kept.append(word)
+    return kept
 
 
 def _street(words: list[str]) -> list[str]:
-    """The words of a street name next to a house number: letters only, up to the next number."""
+    """The words of a street name next to a house number: up to the next house number or postcode."""
     street = []
     for word in words:
-        if not word.isalpha():
+        if word[0].isdigit() and not _ORDINAL.fullmatch(word):
             break
-        street.append(word)
+        street.append(_WORDS.get(word, word))
     return street
+
+
+def _joined(words: list[str]) -> str:
+    joined = "".join(words)
+    for ending, short in _ENDINGS:
+        if joined.endswith(ending):
+            return joined.removesuffix(ending) + short
+    return joined
+
+
+def _whole(address: str) -> str:
+    """`Hof Lindenau,  24398 Brodersby` and `hof lindenau 24398 brodersby` are the same place."""
+    return re.sub(r"[\W_]+", " ", address).strip().casefold()

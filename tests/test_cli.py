@@ -95,7 +95,6 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert "there is no such folder" in output
 
 
-
 def test_example_production_validates_clean_in_strict_mode() -> None:
     code, output = run("validate", "--strict", str(EXAMPLE))
     assert code == 0, output

@@ -10,7 +10,7 @@ from conftest import append, edit, invoke, loaded
 from coord.checks import validate
 from coord.documents import callsheet, common
 from coord.load import load_folder
-from coord.privacy import street_and_number
+from coord.privacy import Place, places_in, same_place
 
 PICKUP = '  - day: 1\n    time: "06:00"\n    person: {person}\n    from: {origin}\n    vehicle: van-1\n'
 
@@ -132,19 +132,72 @@ def test_a_home_without_a_house_number_is_recognised_by_its_whole_text(minimal: 
 
 
 @pytest.mark.parametrize(
-    ("address", "key"),
+    ("one", "other"),
     [
-        ("Hauptstraße 12, 10115 Berlin", ("haupt str", "12")),
-        ("Hauptstr. 12", ("haupt str", "12")),
-        ("12 Baker Street, London", ("baker st", "12")),
-        ("Flat 3, 12 Baker St.", ("baker st", "12")),
-        ("Große Elbstraße 145", ("grosse elb str", "145")),
-        ("Lindenweg 4 a", ("lindenweg", "4a")),
-        ("22085 Hamburg", None),
+        ("Hauptstraße 12, 10115 Berlin", "Hauptstr. 12"),
+        ("Marktplatz 3", "Marktpl. 3"),
+        ("Sankt-Pauli-Straße 5", "St.-Pauli-Str. 5"),
+        ("12 Baker Street, London NW1 6XE", "12 Baker Street London"),
+        ("Flat 3, 12 Baker St.", "12 Baker Street"),
+        ("300 West 57th Street", "300 W 57th St"),
+        ("Große Elbstraße 145", "Grosse Elbstr 145"),
+        ("Lindenweg 4 a", "Lindenweg 4a, Hamburg"),
     ],
 )
-def test_street_and_number(address: str, key: tuple[str, str] | None) -> None:
-    assert street_and_number(address) == key
+def test_one_place_written_two_ways(one: str, other: str) -> None:
+    assert any(same_place(a, b) for a in places_in(one) for b in places_in(other))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Lindenweg 4", "Lindenweg 14"), ("12 Baker Street", "21 Baker Street"), ("Hauptstraße 12", "Marktplatz 12")],
+)
+def test_two_places(one: str, other: str) -> None:
+    assert not any(same_place(a, b) for a in places_in(one) for b in places_in(other))
+
+
+def test_a_postcode_or_a_flat_number_is_no_house_number() -> None:
+    assert places_in("22085 Hamburg") == []
+    assert places_in("Flat 3, 12 Baker St.") == [Place("12", "", "bakerst")]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '"bei Reuter Lindenweg 4"',
+        "Linden-Weg 4",
+        '"Lindenweg 04"',
+        "Lindenw\u0435g 4",  # a Cyrillic e
+        "Linden\u200bweg 4",  # a zero-width space
+        "Lin\u00adden\u00adweg 4",  # soft hyphens
+        '"Tom\'s place: Lindenweg 4"',
+        '"2. OG Lindenweg 4"',
+        '"Lindenweg Hausnr. 4"',
+    ],
+)
+def test_tricky_spellings_of_a_private_home_never_print(minimal: Path, written: str) -> None:
+    add_pickup(minimal, "tom", written)
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == ["Home"]
+
+
+def test_an_extra_s_home_is_private_too(minimal: Path) -> None:
+    (minimal / "extras.yaml").write_text("- id: ex-harms\n  name: Uwe Harms\n  address: Rosenweg 7, 22085 Hamburg\n")
+    add_pickup(minimal, "tom", '"Rosenweg 7, 22085 Hamburg"')
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == ["Private address"]
+
+
+def test_a_usual_pickup_point_that_is_no_home_is_printed(minimal: Path) -> None:
+    edit(
+        minimal / "cast.yaml", "  date_of_birth: 2015-06-01\n", "  date_of_birth: 2015-06-01\n  pickup_address: Bahnhof Altona\n"
+    )
+    (minimal / "hotels.yaml").write_text("- id: seeblick\n  name: Hotel Seeblick\n  address: Seeweg 1, Hamburg\n")
+    edit(
+        minimal / "cast.yaml", '  phone: "+49 171 4444444"\n', '  phone: "+49 171 4444444"\n  pickup_address: Seeweg 1, Hamburg\n'
+    )
+    append(minimal / "transport.yaml", PICKUP.format(person="finn", origin="Bahnhof Altona").replace("06:00", "07:00"))
+    rows = {r["who"]: r["from"] for r in sheet_rows(minimal)}
+    assert rows["#2 Ole Hansen"] == "Bahnhof Altona"  # a station, not a home
+    assert rows["#1 Jana Falk"] == "Hotel Seeblick, Seeweg 1, Hamburg"  # her pickup address is the hotel's
 
 
 def test_the_example_sheets_still_print_no_private_address() -> None:

@@ -6,7 +6,7 @@ from coord import model as m
 from coord.checks import Reporter, check
 from coord.kinds import suggest
 from coord.plan import call_of, is_called, shoot_days
-from coord.privacy import home_of, is_home, private_homes
+from coord.privacy import Homes, is_home
 
 
 @check("pickup-origin", reads=("transport", "hotels"))
@@ -83,15 +83,15 @@ def pickups_of_the_called(folder: m.ProductionFolder, out: Reporter) -> None:
         )
 
 
-@check("pickups-from-private-homes", reads=("transport", "crew", "cast", "hotels", "production"))
+@check("pickups-from-private-homes", reads=("transport", "crew", "cast", "extras", "hotels", "production"))
 def pickups_from_private_homes(folder: m.ProductionFolder, out: Reporter) -> None:
     """A private home written out as an address: coord prints it as Home, and `from: home` says so plainly."""
-    homes = private_homes([*folder.crew, *folder.cast], folder.production)
+    homes = Homes([*folder.crew, *folder.cast, *folder.extras], folder.production, folder.hotels)
     hotels = {h.id for h in folder.hotels}
     for pickup in folder.transport.pickups:
         if is_home(pickup.origin or "") or pickup.origin in hotels:
             continue
-        home = home_of(pickup.origin or "", homes)
+        home = homes.of(pickup.origin or "")
         if home is None or (home.usual_pickup and home.person == pickup.person):
             continue
         if home.person == pickup.person:

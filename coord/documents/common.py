@@ -13,7 +13,7 @@ from coord import model as m
 from coord import plan
 from coord.documents import Context
 from coord.errors import CoordError
-from coord.privacy import PrivateHome, pickup_from, private_homes
+from coord.privacy import Homes, pickup_from
 from coord.values import Time
 
 #: The inputs of the documents of a shoot day (call sheet, report, movement): errors elsewhere do not block them.
@@ -102,7 +102,7 @@ class Lookups:
     days: list[m.ShootDay]
     status: dict[tuple[str, int], str]
     pickups: dict[int, list[m.Pickup]]
-    homes: dict[tuple[str, str], PrivateHome]
+    homes: Homes
 
     def pickups_of(self, day: m.ShootDay) -> list[m.Pickup]:
         """The day's pickups in time order, of the people called that day only: nobody is collected for a day off."""
@@ -127,7 +127,7 @@ def lookups(folder: m.ProductionFolder) -> Lookups:
         days=plan.shoot_days(folder),
         status=plan.cast_status(folder),
         pickups=pickups,
-        homes=private_homes([*folder.crew, *folder.cast], folder.production),
+        homes=Homes([*folder.crew, *folder.cast, *folder.extras], folder.production, folder.hotels),
     )
 
 
