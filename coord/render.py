@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from coord.errors import CoordError
+from coord.errors import CoordError, quoted
 from coord.output import write_atomic
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "geo:")
@@ -51,10 +51,12 @@ def template_dirs(production_root: Path) -> list[Path]:
 def copy_templates(production_root: Path, names: list[str]) -> list[Path]:
     """Copy packaged templates into the production's templates/ to change them there; never overwrite one."""
     packaged = packaged_templates()
-    unknown = [n for n in names if not (packaged / n).is_file()]
+    available = sorted(p.name for p in packaged.iterdir() if p.is_file())
+    unknown = [n for n in names if n not in available]  # by name only: a path (../x) never leaves either folder
     if unknown:
-        available = ", ".join(p.name for p in sorted(packaged.iterdir()) if p.is_file())
-        raise CoordError(f"no packaged template named {', '.join(unknown)}; the templates are: {available}")
+        raise CoordError(
+            f"no packaged template named {', '.join(map(quoted, unknown))}; the templates are: {', '.join(available)}"
+        )
     target = production_root / "templates"
     existing = [n for n in names if (target / n).exists()]
     if existing:
