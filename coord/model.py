@@ -118,7 +118,7 @@ class Person(Entry):
 
     phone: str | None = spec(k.Phone(), "Mobile phone, quoted.")
     email: str | None = spec(k.Email(), "E-mail address.")
-    address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
+    address: str | None = spec(k.Text(private=True), "Home address (private unless stated otherwise).")
     private: tuple[str, ...] = spec(
         k.ListOf(k.Choice(*PRIVATE_FIELDS)),
         "Which of phone, email, address are private, in addition to the production's default.",
@@ -223,7 +223,7 @@ class CastMember(Person):
     character: str = spec(k.Text(), "Character name.", required=True)
     actor: str = spec(k.Text(), "Actor's name.", required=True)
     agent: Agent | None = spec(k.Record(Agent), "The actor's agent.")
-    pickup_address: str | None = spec(k.Text(), "Where the actor is usually picked up (hotel or home).")
+    pickup_address: str | None = spec(k.Text(private=True), "Where the actor is usually picked up (hotel or home).")
     minor: bool = spec(k.Boolean(), "yes when the actor is under 18 on any shoot day.", default=False)
     date_of_birth: dt.date | None = spec(k.Date(), "Required for minors (working-time rules for children).")
     notes: str | None = spec(k.Text(), "Anything the office should know.")

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import edit, invoke
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coord import kinds as k
+from coord import model as m
+from coord.values import Eighths, parse_eighths
 
 # ---- 7. values on the command line -----------------------------------------------------------
 
@@ -83,3 +90,114 @@ def test_a_nul_character_in_a_folder_name_is_a_usage_error(args: tuple[str, ...]
     assert result.output.endswith(
         f"Error: Invalid value for {label}: a folder name cannot hold a NUL character (\\x00); check what was pasted\n"
     )
+
+
+# ---- 10. page counts ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"), [("8/8", "1"), ("0 8/8", "1"), ("12/8", "1 4/8"), ("16/8", "2"), ("1 9/8", "2 1/8"), ("2 15/8", "3 7/8")]
+)
+def test_too_many_eighths_suggest_the_page_count_they_add_up_to(text: str, hint: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        parse_eighths(text)
+    assert str(raised.value) == f'"{text}" has {text.split()[-1].split("/")[0]}/8; a page has 8 eighths, so write "{hint}"'
+
+
+@pytest.mark.parametrize(("text", "eighths"), [("100", 800), ("99 7/8", 799), ("007", 56), ("1 0/8", 8)])
+def test_page_counts_up_to_the_limit_are_accepted(text: str, eighths: int) -> None:
+    assert parse_eighths(text) == Eighths(eighths)
+
+
+@pytest.mark.parametrize("text", ["100 1/8", "101", "801/8", "100000", "9" * 4301, "1 " + "1" * 5000 + "/8"])
+def test_page_counts_beyond_the_limit_are_a_typo(text: str) -> None:
+    with pytest.raises(ValueError, match=r"is more than a scene can be: at most 100 pages; check for a typo$"):
+        parse_eighths(text)
+
+
+def _scalar_kinds() -> list[k.Scalar]:
+    found: dict[str, k.Scalar] = {}
+    for cls in vars(m).values():
+        if isinstance(cls, type) and issubclass(cls, m.Entry):
+            for _key, _attr, meta in m.schema_fields(cls):
+                kind = meta["kind"]
+                for part in (kind, getattr(kind, "item", None), getattr(kind, "key", None), getattr(kind, "value", None)):
+                    if isinstance(part, k.Scalar):
+                        found.setdefault(f"{type(part).__name__} {part.label}", part)
+    return [found[name] for name in sorted(found)]
+
+
+SCALAR_KINDS = _scalar_kinds()
+HUGE = st.sampled_from(
+    ["1" * 5000, "9" * 4301, "-" + "1" * 5000, "1 " + "1" * 5000 + "/8", "1" * 5000 + ":00", "0." + "1" * 5000]
+)
+
+
+def test_every_kind_of_value_is_covered() -> None:
+    assert {type(kind).__name__ for kind in SCALAR_KINDS} >= {"Text", "Id", "Phone", "Email", "Integer", "Pages", "Time", "Date"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    kind=st.sampled_from(SCALAR_KINDS),
+    text=st.one_of(HUGE, st.text(max_size=30), st.text(st.characters(categories=["Nd", "No", "Nl", "Zs"]), max_size=8)),
+    style=st.sampled_from(['"', ""]),
+)
+def test_no_value_gets_an_internal_message(kind: k.Scalar, text: str, style: str) -> None:
+    """Whatever is written, a kind returns a value or says what is wrong in a short message of its own."""
+    node = yaml.ScalarNode(k.STR, text, style=style or None)
+    try:
+        kind.convert(node)
+    except k.Invalid as err:
+        assert len(err.message) <= 600 and len(err.hint) <= 300, err.message  # a value is quoted cut short
+        assert "int()" not in err.message and "Exceeds the limit" not in err.message and "literal" not in err.message
+
+
+# ---- 10. private values are not repeated in messages ---------------------------------------------
+
+
+#: The kinds of the fields a person may keep private, and of the cast's pickup address.
+PRIVATE_KINDS = [
+    meta["kind"]
+    for cls in (m.CrewMember, m.CastMember)
+    for key, _attr, meta in m.schema_fields(cls)
+    if key in (*m.PRIVATE_FIELDS, "pickup_address")
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    kind=st.sampled_from(PRIVATE_KINDS),
+    text=st.text(st.sampled_from("0123456789 +-()/.@xO#,\t"), min_size=4, max_size=24).filter(lambda t: len(t.strip()) >= 4),
+    style=st.sampled_from(['"', ""]),
+)
+def test_a_message_about_a_private_value_never_repeats_it(kind: k.Scalar, text: str, style: str) -> None:
+    node = yaml.ScalarNode(k.INT if not style and text.isdigit() else k.STR, text, style=style or None)
+    try:
+        kind.convert(node)
+    except k.Invalid as err:
+        assert text.strip() not in err.message + err.hint
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('  phone: "0176 12x"', 'phone: this is not a phone number: it holds a letter'),
+        ('  phone: "0176 12#4567"', 'phone: this is not a phone number: it holds "#", which is not part of a phone number'),
+        ('  phone: "0176+1234567"', "phone: this is not a phone number: a + may only come first"),
+        ('  phone: "01"', "phone: this is not a phone number: it has only 2 digits"),
+        ("  phone: 01761234567", "phone: the number is not in quotes, so YAML reads it as a number and it would lose its leading 0 or +"),
+        ("  email: tom@reuter", "email: this is not an e-mail address: the part after the @ needs a domain ending such as .com or .de"),
+        ("  email: tom@@reuter.de", "email: this is not an e-mail address: it has more than one @"),
+        ("  email: tom reuter@mail.de", "email: this is not an e-mail address: it holds a space"),
+        ("  address: 0123", "address: this is read by YAML as a number, not as text"),
+    ],
+)  # fmt: skip
+def test_validate_says_what_is_wrong_with_a_private_value_and_where(minimal: Path, line: str, message: str) -> None:
+    """Tom's phone, e-mail and address; the message names the field and the place, never the value."""
+    edit(minimal / "crew.yaml", '  phone: "0176 2222222"\n', f"{line}\n")
+    result = invoke("validate", str(minimal))
+    assert result.exit_code == 1
+    value = line.split(": ", 1)[1].strip('"')
+    assert f"crew.yaml:11:{line.index(':') + 3}: error: {message}\n" in result.output
+    assert value not in result.output
