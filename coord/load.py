@@ -370,7 +370,9 @@ class Reader:
                 continue
             errors_before = self.errors
             converted = self.value(meta["kind"], value_node, key)
-            if converted is not None:
+            if converted == "":  # `role: ""` or `role: "  "`: empty, like `role:` with nothing after it
+                empty.add(attr)
+            elif converted is not None:
                 values[attr] = converted
             if self.errors > errors_before:
                 invalid.add(attr)

@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 
 from coord import kinds as k
 from coord import model as m
+from coord.checks import validate
+from coord.findings import Findings
+from coord.load import Reader
 from coord.values import Eighths, parse_eighths
 
 # ---- 7. values on the command line -----------------------------------------------------------
@@ -201,3 +204,44 @@ def test_validate_says_what_is_wrong_with_a_private_value_and_where(minimal: Pat
     value = line.split(": ", 1)[1].strip('"')
     assert f"crew.yaml:11:{line.index(':') + 3}: error: {message}\n" in result.output
     assert value not in result.output
+
+
+# ---- 10. required text must not be empty ---------------------------------------------------
+
+
+REQUIRED_TEXT = [
+    (cls, key)
+    for cls in vars(m).values()
+    if isinstance(cls, type) and issubclass(cls, m.Entry) and cls is not m.Entry
+    for key, _attr, meta in m.schema_fields(cls)
+    if meta["required"] and type(meta["kind"]) is k.Text
+]
+
+
+def test_there_are_required_text_fields_to_check() -> None:
+    assert (m.CrewMember, "role") in REQUIRED_TEXT and (m.CastMember, "actor") in REQUIRED_TEXT
+
+
+@pytest.mark.parametrize("written", ['""', "''", '"   "', '" \\t "'])
+@pytest.mark.parametrize(("cls", "key"), REQUIRED_TEXT, ids=[f"{c.__name__}.{key}" for c, key in REQUIRED_TEXT])
+def test_a_required_text_given_as_empty_quotes_is_empty(cls: type, key: str, written: str) -> None:
+    findings = Findings()
+    node = yaml.compose(f"{key}: {written}\n")
+    Reader("test.yaml", findings).record(cls, node, "test")
+    [empty] = [f for f in findings.errors if f.pos.line == 1 and key in f.message]
+    assert (empty.pos.col, empty.message, empty.hint) == (
+        len(key) + 3,
+        f'"{key}" is empty: {_doc(cls, key)}',
+        f"fill in '{key}:'",
+    )
+
+
+def _doc(cls: type, key: str) -> str:
+    return next(meta["doc"] for name, _attr, meta in m.schema_fields(cls) if name == key)
+
+
+def test_an_optional_text_given_as_empty_quotes_is_not_given(minimal: Path) -> None:
+    edit(minimal / "schedule.yaml", "  scenes: [1]\n", '  scenes: [1]\n  unit: ""\n  description: "  "\n')
+    folder, findings = validate(minimal)
+    assert folder is not None and not findings.errors
+    assert (folder.days[0].unit, folder.days[0].description) == ("main", None)
