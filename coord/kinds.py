@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -26,14 +27,70 @@ NULL = "tag:yaml.org,2002:null"
 MAX_TEXT = 5_000
 
 
-class Invalid(Exception):
-    """A value that cannot be used; carries the message and a hint for the coordinator."""
+#: Controls that reorder the text around them when it is printed (Unicode's bidirectional embeddings,
+#: overrides and isolates): a name holding one can print as something other than what is stored. Refused.
+BIDI_CONTROLS = {
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+}
+#: Invisible characters with no use in a production's text. A warning: on paper they do no harm, but two texts
+#: that look the same then differ (a search, a sort, an address compared with another).
+#: Kept without a word: the joiners some scripts and emoji need (U+200C, U+200D), the marks of mixed
+#: left-to-right and right-to-left text (U+200E, U+200F, U+061C), the soft hyphen (U+00AD).
+INVISIBLE = {
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space",
+    "\u180e": "Mongolian vowel separator",
+    "\u2061": "invisible function application",
+    "\u2062": "invisible times",
+    "\u2063": "invisible separator",
+    "\u2064": "invisible plus",
+}
 
-    def __init__(self, message: str, hint: str = "", node: Node | None = None):
+
+class Invalid(Exception):
+    """A value that cannot be used; carries the message and a hint for the coordinator.
+
+    `index` is the character of the value the mistake is at, when it is one character.
+    """
+
+    def __init__(self, message: str, hint: str = "", node: Node | None = None, index: int | None = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.node = node
+        self.index = index
+
+
+def refuse_controls(text: str) -> None:
+    """Refuse a bidirectional control or a control character (a tab and a line break are text)."""
+    for index, char in enumerate(text):
+        if char in BIDI_CONTROLS:
+            raise Invalid(
+                f"character {index + 1} is a {BIDI_CONTROLS[char]} (U+{ord(char):04X}), an invisible control "
+                "that can make the printed text read differently from what is stored",
+                "delete it (retype the text around it); it usually comes with text copied from a web page or a chat",
+                index=index,
+            )
+        if unicodedata.category(char) == "Cc" and char not in "\t\n":
+            raise Invalid(
+                f"character {index + 1} is a control character (U+{ord(char):04X}), which has no place in text",
+                "delete it; in double quotes a backslash makes one (\\e, \\x1b): write \\\\ for a backslash itself",
+                index=index,
+            )
+
+
+def invisible_characters(text: str) -> list[tuple[int, str]]:
+    """Each invisible character of `text` that has no use in it (see INVISIBLE), with its index."""
+    return [(index, char) for index, char in enumerate(text) if char in INVISIBLE]
 
 
 def is_plain(node: ScalarNode) -> bool:
@@ -98,6 +155,7 @@ class Text(Scalar):
             raise Invalid(f"{text[:40]} is read by YAML as a number, not as text", f"quote it: {quoted(text)}")
         if len(text) > MAX_TEXT:
             raise Invalid(f"text is {len(text):,} characters long; the limit is {MAX_TEXT:,}", "shorten it")
+        refuse_controls(text)
         return text.strip()
 
 
@@ -186,6 +244,7 @@ class Email(Scalar):
     _pattern = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
     def parse(self, text: str, node: ScalarNode) -> str:
+        refuse_controls(text)
         text = text.strip()
         if not self._pattern.fullmatch(text):
             raise Invalid(f"this is not an e-mail address: {self._why_not(text)}", "write it as name@example.com")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from coord import kinds as k
 from coord import model as m
 from coord.checks import validate
 from coord.findings import Findings
-from coord.load import Reader
+from coord.load import Reader, SafeLoader
 from coord.values import Eighths, parse_eighths
 
 # ---- 7. values on the command line -----------------------------------------------------------
@@ -226,7 +227,7 @@ def test_there_are_required_text_fields_to_check() -> None:
 @pytest.mark.parametrize(("cls", "key"), REQUIRED_TEXT, ids=[f"{c.__name__}.{key}" for c, key in REQUIRED_TEXT])
 def test_a_required_text_given_as_empty_quotes_is_empty(cls: type, key: str, written: str) -> None:
     findings = Findings()
-    node = yaml.compose(f"{key}: {written}\n")
+    node = yaml.compose(f"{key}: {written}\n", Loader=SafeLoader)
     Reader("test.yaml", findings).record(cls, node, "test")
     [empty] = [f for f in findings.errors if f.pos.line == 1 and key in f.message]
     assert (empty.pos.col, empty.message, empty.hint) == (
@@ -245,3 +246,60 @@ def test_an_optional_text_given_as_empty_quotes_is_not_given(minimal: Path) -> N
     folder, findings = validate(minimal)
     assert folder is not None and not findings.errors
     assert (folder.days[0].unit, folder.days[0].description) == ("main", None)
+
+
+# ---- 10. invisible characters in text ---------------------------------------------------------
+
+BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+
+
+def _read(cls: type, yaml_text: str) -> Findings:
+    findings = Findings()
+    Reader("test.yaml", findings).record(cls, yaml.compose(yaml_text, Loader=SafeLoader), "test")
+    return findings
+
+
+@pytest.mark.parametrize("char", BIDI, ids=[f"U+{ord(c):04X}" for c in BIDI])
+@pytest.mark.parametrize(
+    ("cls", "key"), [(m.CrewMember, "name"), (m.CastMember, "character"), (m.Location, "address"), (m.Office, "email")]
+)
+def test_a_bidirectional_control_in_any_text_is_refused_at_its_place(cls: type, key: str, char: str) -> None:
+    value = "ab" + char + "c@example.com"
+    [error] = [f for f in _read(cls, f"{key}: {value}\n").errors if key in f.message]
+    assert (error.pos.line, error.pos.col) == (1, len(key) + 5)
+    assert error.message.startswith(f"{key}: character 3 is a ")
+    assert error.message.endswith(
+        f" (U+{ord(char):04X}), an invisible control that can make the printed text read differently from what is stored"
+    )
+
+
+def test_every_bidirectional_control_is_named() -> None:
+    assert set(BIDI) == set(k.BIDI_CONTROLS)
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\r", "\x7f", "\x85"])
+def test_a_control_character_written_as_an_escape_is_refused(char: str) -> None:
+    escaped = f'"x\\u{ord(char):04x}"'
+    [error] = [f for f in _read(m.CrewMember, f"name: {escaped}\n").errors if "name" in f.message]
+    assert (error.pos.col, error.message) == (
+        7,
+        f"name: character 2 is a control character (U+{ord(char):04X}), which has no place in text",
+    )
+
+
+@pytest.mark.parametrize("char", sorted(k.INVISIBLE))
+def test_an_invisible_character_without_a_use_is_a_warning(char: str) -> None:
+    findings = _read(m.CrewMember, f"role: 'Gaf{char}fer'\n")
+    assert not findings.errors or all("role" not in f.message for f in findings.errors)
+    [warning] = findings.warnings
+    assert (warning.pos.line, warning.pos.col) == (1, 11)
+    assert warning.message == f"role: character 4 is an invisible {k.INVISIBLE[char]} (U+{ord(char):04X})"
+
+
+@pytest.mark.parametrize(
+    "text", ["Mehr\u200cdad", "👩\u200d🚀", "שלום\u200e Film", "co\u00adordinator", "Tab\there", "\u0645\u061c1"]
+)
+def test_joiners_marks_and_soft_hyphens_are_text(text: str) -> None:
+    findings = _read(m.CrewMember, f"role: {json.dumps(text, ensure_ascii=False)}\n")
+    assert [f for f in findings if "role" in f.message] == []
+    assert _read(m.CrewMember, f"role: {json.dumps(text + chr(0x202E), ensure_ascii=False)}\n").errors  # the same, read
