@@ -68,9 +68,15 @@ class Entry:
             return self.where[f"{name}:{item}"]
         return self.where.get(name, self.pos)
 
-    def written(self, name: str) -> bool:
-        """Whether the file gives this field at all, even with a value that failed to load."""
-        return name in self.where
+    def lacks(self, name: str) -> bool:
+        """Whether the field is left out or left empty (`scenes:`, `scenes: []`, `crew_call: ""`).
+
+        A value that failed to load does not count: its error is reported already.
+        """
+        if name in self.invalid:
+            return False
+        value = getattr(self, name, None)
+        return value is None or (isinstance(value, tuple | Mapping) and not value)
 
 
 def schema_fields(cls: type) -> list[tuple[str, str, Any]]:
