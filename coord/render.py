@@ -117,7 +117,24 @@ def jinja_environment(production_root: Path, output: str) -> Any:
         lstrip_blocks=True,
     )
     env.filters["url"] = safe_url
+    if output == "md":
+        env.filters["strong"] = functools.partial(_emphasis, "**")
+        env.filters["em"] = functools.partial(_emphasis, "_")
     return env
+
+
+def _emphasis(marker: str, value: Any, wanted: bool = True) -> Any:
+    """The value escaped and between the markers (`**` bold, `_` italics); an empty value without them.
+
+    Markdown has no empty emphasis: `****` prints as four asterisks. So Markdown templates
+    write a value in bold as `{{ value | strong }}`, in italics as `{{ value | em }}`, and
+    `{{ value | em(private) }}` puts it in italics only when `private` is true.
+    """
+    import markupsafe
+
+    text = escape_markdown(value)
+    # Markup only tells _finalize_markdown the text is escaped already; this environment renders Markdown alone.
+    return markupsafe.Markup(f"{marker}{text}{marker}" if wanted and text.strip() else text)  # noqa: S704
 
 
 def _finalize_markdown(value: Any) -> Any:

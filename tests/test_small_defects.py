@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import edit, invoke
+from conftest import REPO, edit, invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from coord import model as m
 from coord.checks import validate
 from coord.findings import Findings
 from coord.load import Reader, SafeLoader
+from coord.render import jinja_environment
 from coord.values import Eighths, parse_eighths
 
 # ---- 7. values on the command line -----------------------------------------------------------
@@ -303,3 +305,71 @@ def test_joiners_marks_and_soft_hyphens_are_text(text: str) -> None:
     findings = _read(m.CrewMember, f"role: {json.dumps(text, ensure_ascii=False)}\n")
     assert [f for f in findings if "role" in f.message] == []
     assert _read(m.CrewMember, f"role: {json.dumps(text + chr(0x202E), ensure_ascii=False)}\n").errors  # the same, read
+
+
+# ---- 10. no empty emphasis in Markdown -----------------------------------------------------------
+
+#: Emphasis with nothing inside (`****`, `** **`, `__`): Markdown prints the markers themselves.
+EMPTY_EMPHASIS = re.compile(r"(?<![\\*])\*\*[ \t]*\*\*(?!\*)|(?<![\\\w])__(?!\w)|(?<![\\\w])_[ \t]+_(?!\w)")
+
+
+def test_the_report_without_screen_time_prints_no_asterisks(example_copy: Path, tmp_path: Path) -> None:
+    for report in (example_copy / "reports").glob("*.yaml"):
+        text = report.read_text(encoding="utf-8")
+        report.write_text(re.sub(r"\n *screen_time: .*", "", text), encoding="utf-8")
+    result = invoke("report", "1", "-C", str(example_copy), "--format", "md", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    markdown = (tmp_path / "out" / "2027-03-01-day-01-report.md").read_text(encoding="utf-8")
+    total_row = next(line for line in markdown.splitlines() if line.startswith("| | **Total**"))
+    assert total_row == "| | **Total** | **5 3/8** | | **4 4/8** | **26** |  | |"
+    assert "****" not in markdown
+
+
+def test_no_markdown_document_has_empty_emphasis_when_values_are_missing(example_copy: Path, tmp_path: Path) -> None:
+    """Every document of the example with the optional values that are printed in bold or italics left out."""
+    for path in [*(example_copy / "reports").glob("*.yaml"), example_copy / "schedule.yaml"]:
+        text = path.read_text(encoding="utf-8")
+        for field in ("screen_time", "crew_wrap", "camera_wrap", "setups", "description", "wrap", "shooting_call"):
+            text = re.sub(rf"\n *{field}: .*", "", text)
+        path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    for command in (
+        ["callsheet", "--all"],
+        ["report", "1"],
+        ["report", "2"],
+        ["contacts"],
+        ["contacts", "--office"],
+        ["schedule"],
+        ["dood"],
+    ):
+        result = invoke(*command, "-C", str(example_copy), "--format", "md", "--out", str(out))
+        assert result.exit_code == 0, result.output
+    written = sorted(out.glob("*.md"))
+    assert len(written) >= 15 + 2 + 2 + 2
+    for path in written:
+        found = EMPTY_EMPHASIS.search(path.read_text(encoding="utf-8"))
+        assert found is None, f"{path.name}: {found.group()!r}"
+
+
+@pytest.mark.parametrize("template", sorted(p.name for p in (REPO / "templates").glob("*.md.j2")))
+def test_markdown_templates_put_values_in_bold_or_italics_only_through_the_filters(template: str) -> None:
+    """`**{{ value }}**` prints `****` when the value is empty; `{{ value | strong }}` prints nothing. Labels are never empty."""
+    text = (REPO / "templates" / template).read_text(encoding="utf-8")
+    assert not re.findall(r"(?:\*\*|(?<![\w\\])_)\{[{%](?!\s*labels\.)", text)
+
+
+@pytest.mark.parametrize(
+    ("source", "printed"),
+    [
+        ("{{ v | strong }}", "**1:45**"),
+        ("{{ e | strong }}", ""),
+        ("{{ s | strong }}", " "),  # blanks are collapsed to one, without markers
+        ("{{ v | em }}", "_1:45_"),
+        ("{{ v | em(False) }}", "1:45"),
+        ("{{ e | em(True) }}", ""),
+        ("{{ m | strong }}", "**a\\*b**"),
+    ],
+)
+def test_the_emphasis_filters(source: str, printed: str) -> None:
+    env = jinja_environment(REPO, "md")
+    assert env.from_string(source).render(v="1:45", e="", s="  ", m="a*b") == printed
