@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ from conftest import REPO, edit, invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coord import exports
 from coord import kinds as k
 from coord import model as m
 from coord.checks import validate
@@ -373,3 +375,48 @@ def test_markdown_templates_put_values_in_bold_or_italics_only_through_the_filte
 def test_the_emphasis_filters(source: str, printed: str) -> None:
     env = jinja_environment(REPO, "md")
     assert env.from_string(source).render(v="1:45", e="", s="  ", m="a*b") == printed
+
+
+# ---- 15. phone numbers in the contacts CSV ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "cell"),
+    [
+        ("01761234567", "0176 1234567"),
+        ("+4917612345678", "+49 17612345678"),
+        ("+12125550100", "+1 2125550100"),
+        ("+79161234567", "+7 9161234567"),
+        ("+35312345678", "+353 12345678"),
+        ("+4369912345678", "+43 69912345678"),
+        ("004917612345678", "0049 17612345678"),
+        ("0123", "01 23"),
+        ("0176 1234567", "0176 1234567"),
+        ("+49 176 1234567", "+49 176 1234567"),
+        ("0176-1234567", "0176-1234567"),
+        ("112", "112"),
+        ("4711", "4711"),
+    ],
+)
+def test_a_compact_phone_number_gets_one_space_and_nothing_else(typed: str, cell: str) -> None:
+    assert exports.phone_cell(typed) == cell
+    assert cell.replace(" ", "") == typed.replace(" ", "")  # the same digits and +, in the same order
+
+
+def test_the_contacts_csv_keeps_compact_phone_numbers_as_text(minimal: Path, tmp_path: Path) -> None:
+    edit(minimal / "crew.yaml", '  phone: "0176 2222222"\n', '  phone: "01762222222"\n')
+    edit(minimal / "cast.yaml", '  phone: "+49 171 4444444"\n', '  phone: "+491714444444"\n')
+    edit(minimal / "cast.yaml", '    phone: "+49 30 5555555"\n', '    phone: "+49305555555"\n')
+    out = tmp_path / "out"
+    result = invoke("contacts", "-C", str(minimal), "--office", "--format", "csv", "--format", "vcf", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    lines = (out / "contacts-office.csv").read_bytes().decode("utf-8-sig").splitlines()
+    rows = {row["name"]: row for row in csv.DictReader(lines[1:])}
+    assert rows["Tom Reuter"]["phone"] == "0176 2222222"
+    assert rows["Jana Falk"]["phone"] == "+49 1714444444"
+    assert rows["Ute Brandt"]["phone"] == "+49 305555555"
+    assert rows["Pia Sommer"]["phone"] == "+49 176 1111111"  # written with spaces: as typed
+    for row in rows.values():
+        assert not row["phone"].startswith(("'", "=")), row
+    cards = (out / "contacts-office.vcf").read_text(encoding="utf-8")
+    assert "TEL;TYPE=CELL:01762222222" in cards  # a vCard's number is text: as typed
