@@ -162,6 +162,17 @@ class Privacy(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DoodSettings(Entry):
+    drop_after_days: int = spec(
+        k.Integer(1, 365, "number of days"),
+        "An actor not needed for more than this many calendar days between two work days is dropped and picked up "
+        "again (WD, PW) instead of held, once per engagement: at the first such gap; later gaps are held (H). "
+        "Default 10 (SAG-AFTRA: 10 for a film shot entirely in the USA, 14 for any other).",
+        default=10,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Production(Entry):
     title: str = spec(k.Text(), "Title of the production as printed on every document.", required=True)
     company: str = spec(k.Text(), "Production company.", required=True)
@@ -189,6 +200,7 @@ class Production(Entry):
         k.Text(), "The working-time profile the production works under, by name (see Working-time profiles below)."
     )
     privacy: Privacy | None = spec(k.Record(Privacy), "What counts as private personal data.")
+    dood: DoodSettings | None = spec(k.Record(DoodSettings), "Settings of the day-out-of-days.")
 
 
 # ---- crew.yaml, cast.yaml ---------------------------------------------------

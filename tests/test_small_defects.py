@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, edit, invoke
+from conftest import REPO, append, edit, invoke, loaded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coord import exports
+from coord import exports, plan
 from coord import kinds as k
 from coord import model as m
 from coord.checks import validate
@@ -420,3 +421,73 @@ def test_the_contacts_csv_keeps_compact_phone_numbers_as_text(minimal: Path, tmp
         assert not row["phone"].startswith(("'", "=")), row
     cards = (out / "contacts-office.vcf").read_text(encoding="utf-8")
     assert "TEL;TYPE=CELL:01762222222" in cards  # a vCard's number is text: as typed
+
+
+# ---- 16. one drop and pick-up per engagement on the day-out-of-days ------------------------------
+
+LATER_DAYS = """
+- day: {day}
+  date: {date}
+  locations: [harbour]
+  scenes: [{scene}]
+  crew_call: "08:00"
+"""
+LATER_SCENE = "- {{number: {n}, set: PIER, int_ext: EXT, time_of_day: day, pages: 1, cast: [{cast}], location: harbour}}\n"
+
+
+@pytest.fixture
+def two_gaps(minimal: Path) -> Path:
+    """Mira works Mon 1 and Wed 3 March (a rest day between), Sat 20 March, then Sat 10 and Mon 12 April;
+    Finn works Mon 1 and Tue 30 March. Mira's gaps: 17 days, then 21 (with Finn's day 30 March inside it)."""
+    later = [(3, "2027-03-20", "mira"), (4, "2027-03-30", "finn"), (5, "2027-04-10", "mira"), (6, "2027-04-12", "mira")]
+    with (minimal / "scenes.yaml").open("a", encoding="utf-8") as scenes:
+        scenes.writelines(LATER_SCENE.format(n=day, cast=cast) for day, _date, cast in later)
+    with (minimal / "schedule.yaml").open("a", encoding="utf-8") as schedule:
+        schedule.writelines(LATER_DAYS.format(day=day, date=date, scene=day) for day, date, _cast in later)
+    return minimal
+
+
+TWO_GAPS_DATES = [dt.date(2027, 3, 1), dt.date(2027, 3, 2), dt.date(2027, 3, 3), dt.date(2027, 3, 20),
+                  dt.date(2027, 3, 30), dt.date(2027, 4, 10), dt.date(2027, 4, 12)]  # fmt: skip
+
+
+def _codes(folder: m.ProductionFolder, member: str) -> list[str]:
+    grid = plan.day_out_of_days(folder)[member]
+    return [grid.get(date, "") for date in TWO_GAPS_DATES]
+
+
+def test_an_actor_is_dropped_once_at_the_first_long_gap_and_held_through_later_ones(two_gaps: Path) -> None:
+    folder = loaded(two_gaps)
+    assert [d.date for d in plan.calendar_days(folder)] == TWO_GAPS_DATES
+    #                                 Mar 1 Mar 2 Mar 3  Mar 20 Mar 30 Apr 10 Apr 12
+    assert _codes(folder, "mira") == ["SW", "/", "WD", "PW", "H", "W", "WF"]
+    assert _codes(folder, "finn") == ["SWD", "", "", "", "PWF", "", ""]
+
+
+def test_the_drop_threshold_is_a_production_setting(two_gaps: Path) -> None:
+    append(two_gaps / "production.yaml", "dood:\n  drop_after_days: 20\n")
+    folder = loaded(two_gaps)
+    assert folder.production.dood is not None and folder.production.dood.drop_after_days == 20
+    # 17 days (3 to 20 March) are held now; 21 days (20 March to 10 April) are the drop.
+    assert _codes(folder, "mira") == ["SW", "/", "W", "WD", "", "PW", "WF"]
+    assert _codes(folder, "finn") == ["SWD", "", "", "", "PWF", "", ""]
+
+
+def test_the_day_out_of_days_document_shows_the_single_drop(two_gaps: Path, tmp_path: Path) -> None:
+    result = invoke("dood", "-C", str(two_gaps), "--format", "csv", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader((tmp_path / "out" / "dood.csv").read_text(encoding="utf-8-sig").splitlines()))
+    mira = next(row for row in rows if row[1] == "Jana Falk")
+    assert mira[3:10] == ["SW", "/", "WD", "PW", "H", "W", "WF"]
+    assert mira[10:12] == ["5", "1"]  # five work days, one hold
+
+
+@pytest.mark.parametrize(
+    ("days", "message"), [("0", "0 is out of range; it must be from 1 to 365"), ("ten", '"ten" is not a whole number')]
+)
+def test_a_drop_threshold_out_of_range_is_refused(minimal: Path, days: str, message: str) -> None:
+    append(minimal / "production.yaml", f"dood:\n  drop_after_days: {days}\n")
+    _folder, findings = validate(minimal)
+    assert [(f.pos.file, f.pos.line, f.pos.col, f.message) for f in findings.errors] == [
+        ("production.yaml", 13, 20, f"drop_after_days: {message}")
+    ]
