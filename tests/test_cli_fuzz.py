@@ -93,15 +93,12 @@ def test_every_command_is_fuzzed() -> None:
     assert {c.name for c in COMMANDS} >= {"validate", "callsheet", "report", "contacts", "schedule", "dood", "calendar"}
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=[c.name or "" for c in COMMANDS])
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.data())
-def test_random_arguments_never_crash(
-    command: click.Command, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    argv = data.draw(command_line(command), label="argv")
-    run_folder = tmp_path_factory.mktemp("cli-fuzz")
-    shutil.copytree(MINIMAL, run_folder / PRODUCTION)
+#: Each reported crash, given to every argument and option of every command on every run.
+KNOWN_CRASHES = ["²", "፩", "9" * 5000, "a\x00b", ""]
+
+
+def run(argv: list[str], run_folder: Path) -> None:
+    """Run coord in `run_folder` (holding the minimal production) and check it ended as a command-line tool should."""
     cwd = Path.cwd()
     os.chdir(run_folder)
     try:
@@ -114,3 +111,33 @@ def test_random_arguments_never_crash(
     if result.exit_code:
         assert result.output.strip(), f"coord {argv!r} failed without a word"
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c.name or "" for c in COMMANDS])
+def test_known_crashes_in_every_argument(command: click.Command, tmp_path: Path) -> None:
+    """Every value that once crashed a command, in each argument and option value of every command, the folder given."""
+    shutil.copytree(MINIMAL, tmp_path / PRODUCTION)
+    folder = next((p for p in command.params if p.name == "folder"), None)
+    for param in command.params:
+        if param.name in ("help", "version") or (isinstance(param, click.Option) and param.is_flag):
+            continue
+        for value in KNOWN_CRASHES:
+            if isinstance(param, click.Argument):
+                argv = [command.name or "", "--", value]
+            else:
+                argv = [command.name or "", param.opts[0], value]
+            if folder is not None and folder is not param and isinstance(folder, click.Option):
+                argv[1:1] = [folder.opts[0], PRODUCTION]
+            run(argv, tmp_path)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c.name or "" for c in COMMANDS])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_arguments_never_crash(
+    command: click.Command, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    argv = data.draw(command_line(command), label="argv")
+    run_folder = tmp_path_factory.mktemp("cli-fuzz")
+    shutil.copytree(MINIMAL, run_folder / PRODUCTION)
+    run(argv, run_folder)
