@@ -17,11 +17,25 @@ if TYPE_CHECKING:
     from coord.build import Outcome
 
 F = TypeVar("F", bound=Callable[..., Any])
-FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
+
+
+class FolderPath(click.Path):
+    """A folder named on the command line; a NUL character in it is a usage error, not a crash in os.stat."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail("a folder name cannot hold a NUL character (\\x00); check what was pasted", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+FOLDER = click.argument("folder", type=FolderPath(), default=".")
 IN_FOLDER = click.option(
     "--folder",
     "-C",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FolderPath(),
     default=".",
     show_default=True,
     help="The production folder (the one holding production.yaml).",
@@ -69,7 +83,7 @@ def out_option(default: str) -> Callable[[F], F]:
     return click.option(
         "--out",
         "out_dir",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=FolderPath(),
         help=f"Folder to write to. Default: FOLDER/out/{default}.",
     )
 

@@ -24,14 +24,66 @@ def spreadsheet_text(cell: str) -> str:
     return cell
 
 
-def csv_bytes(rows: list[list[str]]) -> bytes:
-    """A table as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel shows umlauts), formula-like cells as text."""
+#: The country calling codes (ITU-T E.164) of one and two digits; every other one has three. No code is the
+#: start of another, so the first that matches is the country's.
+_SHORT_COUNTRY_CODES = frozenset((
+    "1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52",
+    "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+))  # fmt: skip
+
+
+def phone_cell(number: str) -> str:
+    """A phone number as a CSV cell that a spreadsheet keeps as text and an address book still imports.
+
+    Excel, LibreOffice Calc and Google Sheets read a cell of digits alone as a number, so
+    `01761234567` loses its 0 and `+4917612345678` its + (past 15 digits, Excel also rounds
+    the last ones away). The remedies in use, and what they do:
+
+    - A leading apostrophe (`'0176…`) marks text only when typed into a cell; in a CSV file it
+      is an ordinary character: Calc shows it (LibreOffice 7.4 reads `'01761234567` as that text),
+      and Google Contacts or Outlook would import it as part of the number.
+    - `="0176…"` is a formula whose result is text. Spreadsheets evaluate it (Calc does), but an
+      address book imports the formula itself, and it is the kind of cell coord otherwise defuses
+      as formula injection (`spreadsheet_text`).
+    - A space that does not show: Calc trims a no-break space (U+00A0, U+202F) and reads the
+      number all the same; a thin or zero-width space keeps it text, but puts an invisible
+      character into the number, which a search of the address book then misses.
+    - An ordinary space inside the number: no spreadsheet reads `0176 1234567` as a number (Calc
+      keeps it text; Excel reads digits with spaces as text), and every address book and phone
+      takes spaces in a number, which is how numbers are written anyway.
+
+    So a compact number that starts with 0 or + gets one space: after the country code of an
+    international number (`+49 17612345678`), after the first four digits of a national one
+    (`0176 1234567`, `0049 17612345678`). A number that has spaces, dashes or slashes already, or
+    starts with another digit (`112`), is written as it was typed.
+    """
+    if not re.fullmatch(r"\+?[0-9]{4,}", number) or number[0] not in "0+":
+        return number
+    if number.startswith("+"):
+        digits = number[1:]
+        code = next((digits[:n] for n in (1, 2) if digits[:n] in _SHORT_COUNTRY_CODES), digits[:3])
+        return f"+{code} {digits[len(code) :]}"
+    split = min(4, len(number) - 2)  # a short one keeps two digits after the space
+    return f"{number[:split]} {number[split:]}"
+
+
+def csv_bytes(rows: list[list[Any]]) -> bytes:
+    """A table as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel shows umlauts), formula-like cells as text.
+
+    A cell is text, or `{"phone": number}` for a phone number, written by `phone_cell`.
+    """
     import csv
     import io
 
     buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows([[spreadsheet_text(cell) for cell in row] for row in rows])
+    csv.writer(buffer).writerows([[_cell(cell) for cell in row] for row in rows])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _cell(cell: str | Mapping[str, str]) -> str:
+    if isinstance(cell, Mapping):
+        return phone_cell(cell["phone"])
+    return spreadsheet_text(cell)
 
 
 def vcf_bytes(cards: list[dict[str, Any]]) -> bytes:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
 from coord import values
+from coord.errors import quoted
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -25,14 +27,70 @@ NULL = "tag:yaml.org,2002:null"
 MAX_TEXT = 5_000
 
 
-class Invalid(Exception):
-    """A value that cannot be used; carries the message and a hint for the coordinator."""
+#: Controls that reorder the text around them when it is printed (Unicode's bidirectional embeddings,
+#: overrides and isolates): a name holding one can print as something other than what is stored. Refused.
+BIDI_CONTROLS = {
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+}
+#: Invisible characters with no use in a production's text. A warning: on paper they do no harm, but two texts
+#: that look the same then differ (a search, a sort, an address compared with another).
+#: Kept without a word: the joiners some scripts and emoji need (U+200C, U+200D), the marks of mixed
+#: left-to-right and right-to-left text (U+200E, U+200F, U+061C), the soft hyphen (U+00AD).
+INVISIBLE = {
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space",
+    "\u180e": "Mongolian vowel separator",
+    "\u2061": "invisible function application",
+    "\u2062": "invisible times",
+    "\u2063": "invisible separator",
+    "\u2064": "invisible plus",
+}
 
-    def __init__(self, message: str, hint: str = "", node: Node | None = None):
+
+class Invalid(Exception):
+    """A value that cannot be used; carries the message and a hint for the coordinator.
+
+    `index` is the character of the value the mistake is at, when it is one character.
+    """
+
+    def __init__(self, message: str, hint: str = "", node: Node | None = None, index: int | None = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.node = node
+        self.index = index
+
+
+def refuse_controls(text: str) -> None:
+    """Refuse a bidirectional control or a control character (a tab and a line break are text)."""
+    for index, char in enumerate(text):
+        if char in BIDI_CONTROLS:
+            raise Invalid(
+                f"character {index + 1} is a {BIDI_CONTROLS[char]} (U+{ord(char):04X}), an invisible control "
+                "that can make the printed text read differently from what is stored",
+                "delete it (retype the text around it); it usually comes with text copied from a web page or a chat",
+                index=index,
+            )
+        if unicodedata.category(char) == "Cc" and char not in "\t\n":
+            raise Invalid(
+                f"character {index + 1} is a control character (U+{ord(char):04X}), which has no place in text",
+                "delete it; in double quotes a backslash makes one (\\e, \\x1b): write \\\\ for a backslash itself",
+                index=index,
+            )
+
+
+def invisible_characters(text: str) -> list[tuple[int, str]]:
+    """Each invisible character of `text` that has no use in it (see INVISIBLE), with its index."""
+    return [(index, char) for index, char in enumerate(text) if char in INVISIBLE]
 
 
 def is_plain(node: ScalarNode) -> bool:
@@ -50,7 +108,7 @@ def describe(node: Node) -> str:
         return "a mapping (key: value lines)"
     if isinstance(node, SequenceNode):
         return "a list"
-    return f'"{node.value}"'
+    return quoted(node.value)
 
 
 class Kind:
@@ -83,16 +141,21 @@ def _number_made_from_text(node: ScalarNode) -> bool:
 
 
 class Text(Scalar):
+    """Text; `private` for what a person may keep private (their home address), which messages never repeat."""
+
     label = "text"
+
+    def __init__(self, private: bool = False):
+        self.private = private
 
     def parse(self, text: str, node: ScalarNode) -> str:
         if _number_made_from_text(node):
-            raise Invalid(
-                f"{text} is read by YAML as a number, not as text",
-                f'quote it: "{text}"',
-            )
+            if self.private:
+                raise Invalid("this is read by YAML as a number, not as text", "put it in quotes")
+            raise Invalid(f"{text[:40]} is read by YAML as a number, not as text", f"quote it: {quoted(text)}")
         if len(text) > MAX_TEXT:
             raise Invalid(f"text is {len(text):,} characters long; the limit is {MAX_TEXT:,}", "shorten it")
+        refuse_controls(text)
         return text.strip()
 
 
@@ -103,10 +166,7 @@ class Id(Text):
     def parse(self, text: str, node: ScalarNode) -> str:
         text = super().parse(text, node)
         if not self._pattern.fullmatch(text) or len(text) > 64:
-            raise Invalid(
-                f'"{text}" is not a usable id',
-                "use letters, digits, - and _ only, no spaces, e.g. anna-berg",
-            )
+            raise Invalid(f"{quoted(text)} is not a usable id", "use letters, digits, - and _ only, no spaces, e.g. anna-berg")
         return text
 
 
@@ -125,28 +185,46 @@ class SceneNumber(Text):
     def parse(self, text: str, node: ScalarNode) -> str:
         text = super().parse(text, node)
         if not self._pattern.fullmatch(text):
-            raise Invalid(f'"{text}" is not a scene number', "write it as in the script: 12, 12A, 101pt2")
+            raise Invalid(f"{quoted(text)} is not a scene number", "write it as in the script: 12, 12A, 101pt2")
         return text
 
 
 class Phone(Scalar):
+    """A phone number, kept as written. Messages say what is wrong without repeating the number: it may be private."""
+
     label = "phone"
     _pattern = re.compile(r"\+?[0-9][0-9 ()/.-]*")
+    HINT = 'use digits, spaces and a leading + only, e.g. "+49 176 1234567"'
 
     def parse(self, text: str, node: ScalarNode) -> str:
         if is_plain(node) and (node.tag in (INT, FLOAT) or re.fullmatch(r"[+-]?[0-9_]+", text)):
             raise Invalid(
-                f"{text} is read by YAML as a number and would lose its leading 0 or +",
-                f'quote it: "{text}"',
+                "the number is not in quotes, so YAML reads it as a number and it would lose its leading 0 or +",
+                'put it in quotes, e.g. phone: "0176 1234567"',
             )
         text = text.strip()
-        digits = sum(c.isdigit() for c in text)
+        digits = sum(c in "0123456789" for c in text)
         if not self._pattern.fullmatch(text) or not 3 <= digits <= 20:
-            raise Invalid(
-                f'"{text}" is not a phone number',
-                'use digits, spaces and a leading + only, e.g. "+49 176 1234567"',
-            )
+            raise Invalid(f"this is not a phone number: {self._why_not(text, digits)}", self.HINT)
         return text
+
+    @staticmethod
+    def _why_not(text: str, digits: int) -> str:
+        """What is wrong with a phone number, naming no digit of it."""
+        if not text:
+            return "it is empty"
+        if any(c.isalpha() for c in text):
+            return "it holds a letter"
+        odd = next((c for c in text if c not in "0123456789 ()/.-+"), None)
+        if odd is not None:
+            return f"it holds {quoted(odd)}, which is not part of a phone number"
+        if "+" in text[1:]:
+            return "a + may only come first"
+        if not text.lstrip("+")[:1].isdigit():
+            return "it must start with a digit or +"
+        if digits < 3:
+            return f"it has only {digits} digit{'s' if digits != 1 else ''}"
+        return f"it has {digits} digits; a phone number has at most 20"
 
 
 class Country(Text):
@@ -155,19 +233,36 @@ class Country(Text):
     def parse(self, text: str, node: ScalarNode) -> str:
         code = super().parse(text, node).upper()
         if not re.fullmatch(r"[A-Z]{2}", code):
-            raise Invalid(f'"{text}" is not a two-letter country code', "write the ISO code, e.g. DE, AT, NO, GB")
+            raise Invalid(f"{quoted(text)} is not a two-letter country code", "write the ISO code, e.g. DE, AT, NO, GB")
         return code
 
 
 class Email(Scalar):
+    """An e-mail address. Messages say what is wrong without repeating the address: it may be private."""
+
     label = "e-mail"
     _pattern = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
     def parse(self, text: str, node: ScalarNode) -> str:
+        refuse_controls(text)
         text = text.strip()
         if not self._pattern.fullmatch(text):
-            raise Invalid(f'"{text}" is not an e-mail address', "write it as name@example.com")
+            raise Invalid(f"this is not an e-mail address: {self._why_not(text)}", "write it as name@example.com")
         return text
+
+    @staticmethod
+    def _why_not(text: str) -> str:
+        if not text:
+            return "it is empty"
+        if "@" not in text:
+            return "it has no @"
+        if text.count("@") > 1:
+            return "it has more than one @"
+        if any(c.isspace() for c in text):
+            return "it holds a space"
+        if text.startswith("@"):
+            return "nothing comes before the @"
+        return "the part after the @ needs a domain ending such as .com or .de"
 
 
 class Integer(Scalar):
@@ -176,7 +271,7 @@ class Integer(Scalar):
 
     def parse(self, text: str, node: ScalarNode) -> int:
         if not re.fullmatch(r"-?[0-9]{1,12}", text.strip()):
-            raise Invalid(f'"{text[:40]}" is not a whole number', "write digits only, e.g. 12")
+            raise Invalid(f"{quoted(text)} is not a whole number", "write digits only, e.g. 12")
         number = int(text)
         if not self.minimum <= number <= self.maximum:
             raise Invalid(f"{number} is out of range; it must be from {self.minimum} to {self.maximum}")
@@ -190,9 +285,9 @@ class Amount(Scalar):
         try:
             amount = Decimal(text.strip())
         except InvalidOperation:
-            raise Invalid(f'"{text}" is not an amount', "write it with a decimal point, e.g. 120.50") from None
+            raise Invalid(f"{quoted(text)} is not an amount", "write it with a decimal point, e.g. 120.50") from None
         if not amount.is_finite() or amount < 0 or amount > 10_000_000:
-            raise Invalid(f'"{text}" is not a sensible amount', "write a positive amount, e.g. 120.50")
+            raise Invalid(f"{quoted(text)} is not a sensible amount", "write a positive amount, e.g. 120.50")
         return amount
 
 
@@ -205,7 +300,7 @@ class Boolean(Scalar):
             return True
         if lowered in ("no", "false"):
             return False
-        raise Invalid(f'"{text}" is not yes or no', "write yes or no")
+        raise Invalid(f"{quoted(text)} is not yes or no", "write yes or no")
 
 
 class Date(Scalar):
@@ -214,7 +309,7 @@ class Date(Scalar):
     def parse(self, text: str, node: ScalarNode) -> dt.date:
         match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
         if not match:
-            raise Invalid(f'"{text}" is not a date', "write it as YYYY-MM-DD, e.g. 2026-03-02")
+            raise Invalid(f"{quoted(text)} is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-02")
         year, month, day = (int(g) for g in match.groups())
         try:
             return dt.date(year, month, day)
@@ -248,7 +343,7 @@ class Duration(Scalar):
     def parse(self, text: str, node: ScalarNode) -> int:
         match = re.fullmatch(r"(\d{1,3}):([0-5]\d)", text.strip())
         if not match:
-            raise Invalid(f'"{text}" is not a duration', "write minutes:seconds, e.g. 1:45")
+            raise Invalid(f"{quoted(text)} is not a duration", "write minutes:seconds, e.g. 1:45")
         return int(match[1]) * 60 + int(match[2])
 
 
@@ -283,7 +378,7 @@ class Timezone(Scalar):
             zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name like "Europe" is a folder
             raise Invalid(
-                f'"{name}" is not a known timezone', "use an IANA name such as Europe/Berlin or America/New_York"
+                f"{quoted(name)} is not a known timezone", "use an IANA name such as Europe/Berlin or America/New_York"
             ) from None
         return name
 
@@ -303,7 +398,7 @@ class Choice(Scalar):
             close = suggest(text.strip().lower(), list(self._by_lower))
             if close:
                 hint = f'did you mean "{self._by_lower[close]}"? ' + hint
-            raise Invalid(f'"{text}" is not one of the allowed values', hint)
+            raise Invalid(f"{quoted(text)} is not one of the allowed values", hint)
         return found
 
 

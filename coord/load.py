@@ -21,6 +21,7 @@ import yaml
 
 from coord import kinds as k
 from coord import model as m
+from coord.errors import quoted
 from coord.findings import Findings, Pos
 from coord.sources import FILE, FOLDER, MISSING, OTHER, FileSource, Source, yaml_files
 
@@ -355,6 +356,18 @@ class Reader:
         mark = node.start_mark
         return Pos(self.rel, mark.line + 1, mark.column + 1)
 
+    def char_pos(self, node: yaml.Node, index: int | None) -> Pos:
+        """Where character `index` of a scalar's value was written, when the value stands in the file as it is
+        (one line, no escapes); else where the value starts."""
+        pos = self.pos(node)
+        if index is None or not isinstance(node, yaml.ScalarNode):
+            return pos
+        start, end = node.start_mark, node.end_mark
+        quotes = 0 if k.is_plain(node) else 1
+        if start.line == end.line and end.column - start.column == len(node.value) + 2 * quotes:
+            return Pos(pos.file, pos.line, pos.col + quotes + index)
+        return pos
+
     def value(self, kind: k.Kind, node: yaml.Node, name: str) -> Any:
         """Convert `node` by `kind`; on a mistake record it and return None."""
         try:
@@ -364,10 +377,19 @@ class Reader:
                 return self.sequence(kind.item, node, name)
             if isinstance(kind, k.MapOf):
                 return self.map(kind, node, name)
-            return kind.convert(node)
+            converted = kind.convert(node)
         except k.Invalid as err:
-            self.error(self.pos(err.node or node), f"{name}: {err.message}", err.hint)
+            self.error(self.char_pos(err.node or node, err.index), f"{name}: {err.message}", err.hint)
             return None
+        if isinstance(kind, k.Text) and isinstance(node, yaml.ScalarNode):
+            for index, char in k.invisible_characters(node.value):
+                self.findings.warning(
+                    self.char_pos(node, index),
+                    f"{name}: character {index + 1} is an invisible {k.INVISIBLE[char]} (U+{ord(char):04X})",
+                    "delete it: it prints as nothing, but makes the text differ from the same text typed "
+                    "(in a search, a sort, a comparison); it usually comes with copied text",
+                )
+        return converted
 
     def error(self, pos: Pos, message: str, hint: str) -> None:
         self.errors += 1
@@ -416,7 +438,9 @@ class Reader:
                 continue
             errors_before = self.errors
             converted = self.value(meta["kind"], value_node, key)
-            if converted is not None:
+            if converted == "":  # `role: ""` or `role: "  "`: empty, like `role:` with nothing after it
+                empty.add(attr)
+            elif converted is not None:
                 values[attr] = converted
             if self.errors > errors_before:
                 invalid.add(attr)
@@ -453,7 +477,7 @@ class Reader:
             if earlier is not None:
                 self.error(
                     self.pos(key_node),
-                    f'"{key_node.value}" is given twice in this entry (first on line {earlier.start_mark.line + 1})',
+                    f"{quoted(key_node.value)} is given twice in this entry (first on line {earlier.start_mark.line + 1})",
                     "keep one of them; YAML would silently use only the last",
                 )
                 continue
@@ -464,7 +488,7 @@ class Reader:
     def _unknown_key(self, key_node: yaml.Node, key: str, fields: dict[str, Any]) -> None:
         close = k.suggest(key, list(fields))
         hint = f'did you mean "{close}"?' if close else "known fields here: " + ", ".join(fields)
-        self.findings.warning(self.pos(key_node), f'unknown field "{key}"; it is ignored', hint)
+        self.findings.warning(self.pos(key_node), f"unknown field {quoted(key)}; it is ignored", hint)
 
 
 _SCHEMAS: dict[type, dict[str, tuple[str, dict[str, Any]]]] = {}

@@ -68,12 +68,15 @@ class Entry:
             return self.where[f"{name}:{item}"]
         return self.where.get(name, self.pos)
 
-    def given(self, name: str) -> bool:
-        """Whether the file gives this field a value: a usable one, or one that failed to load (and was reported).
+    def lacks(self, name: str) -> bool:
+        """Whether the field is left out or left empty (`scenes:`, `scenes: []`, `crew_call: ""`).
 
-        An empty `crew_call:` or `scenes: []` is not given.
+        A value that failed to load does not count: its error is reported already.
         """
-        return name in self.invalid or getattr(self, name, None) not in (None, ())
+        if name in self.invalid:
+            return False
+        value = getattr(self, name, None)
+        return value is None or (isinstance(value, tuple | Mapping) and not value)
 
 
 def schema_fields(cls: type) -> list[tuple[str, str, Any]]:
@@ -121,7 +124,7 @@ class Person(Entry):
 
     phone: str | None = spec(k.Phone(), "Mobile phone, quoted.")
     email: str | None = spec(k.Email(), "E-mail address.")
-    address: str | None = spec(k.Text(), "Home address (private unless stated otherwise).")
+    address: str | None = spec(k.Text(private=True), "Home address (private unless stated otherwise).")
     private: tuple[str, ...] = spec(
         k.ListOf(k.Choice(*PRIVATE_FIELDS)),
         "Which of phone, email, address are private, in addition to the production's default.",
@@ -159,6 +162,17 @@ class Privacy(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DoodSettings(Entry):
+    drop_after_days: int = spec(
+        k.Integer(1, 365, "number of days"),
+        "An actor not needed for more than this many calendar days between two work days is dropped and picked up "
+        "again (WD, PW) instead of held, once per engagement: at the first such gap; later gaps are held (H). "
+        "Default 10 (SAG-AFTRA: 10 for a film shot entirely in the USA, 14 for any other).",
+        default=10,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Production(Entry):
     title: str = spec(k.Text(), "Title of the production as printed on every document.", required=True)
     company: str = spec(k.Text(), "Production company.", required=True)
@@ -186,6 +200,7 @@ class Production(Entry):
         k.Text(), "The working-time profile the production works under, by name (see Working-time profiles below)."
     )
     privacy: Privacy | None = spec(k.Record(Privacy), "What counts as private personal data.")
+    dood: DoodSettings | None = spec(k.Record(DoodSettings), "Settings of the day-out-of-days.")
 
 
 # ---- crew.yaml, cast.yaml ---------------------------------------------------
@@ -227,7 +242,7 @@ class CastMember(Person):
     actor: str = spec(k.Text(), "Actor's name.", required=True)
     agent: Agent | None = spec(k.Record(Agent), "The actor's agent.")
     pickup_address: str | None = spec(
-        k.Text(),
+        k.Text(private=True),
         "Where the actor is usually picked up: a hotel, a meeting point such as a station (printed), or a home "
         "address with a house number (private like their address).",
     )

@@ -33,11 +33,6 @@ def cast_in_scenes(day: m.ShootDay, scenes: dict[str, m.Scene]) -> set[str]:
     return {member for n in day.scenes if n in scenes for member in scenes[n].cast}
 
 
-#: An actor not needed for more than this many calendar days between two work days is
-#: dropped and picked up again (WD ... PW) instead of being held (H) throughout.
-DROP_AFTER_DAYS = 10
-
-
 def calendar_days(folder: m.ProductionFolder) -> list[m.ShootDay]:
     """Every scheduled day, shooting or not, in date order: the columns of a day-out-of-days."""
     return sorted((d for d in folder.days if d.date is not None and "type" not in d.invalid), key=lambda d: d.date)
@@ -47,16 +42,25 @@ def day_out_of_days(folder: m.ProductionFolder) -> dict[str, dict[dt.date, str]]
     """Each cast member's code per calendar date, as on a day-out-of-days.
 
     Work days: SW (start), W, WF (finish), SWF (only day); WD when the actor is
-    dropped after that day and PW when picked up again (a gap of more than
-    DROP_AFTER_DAYS). Days between work days: H (hold) on shoot days, / on company
-    days off. A status written on a cast call (H, T, R, F) wins over all of these.
+    dropped after that day and PW when picked up again. Days between work days: H
+    (hold) on shoot days, / on company days off. A status written on a cast call (H,
+    T, R, F) wins over all of these.
+
+    The drop and pick-up: an actor not needed for more than `drop_after_days` calendar
+    days (production.yaml `dood:`, default 10) need not be paid for the days between,
+    but only once per engagement: SAG-AFTRA's consecutive-employment rule allows one
+    such break per production, the pick-up coming after the close of the actor's first
+    stretch of work. So the first such gap is the drop, and the days of any later gap
+    are held (and paid).
     """
     columns = calendar_days(folder)
+    drop_after = (folder.production.dood or m.DoodSettings()).drop_after_days
     grid: dict[str, dict[dt.date, str]] = {member.id: {} for member in folder.cast}
     for member, dates in _work_dates(columns, scenes_by_number(folder)).items():
+        drop = _drop(dates, drop_after)
         codes = grid.setdefault(member, {})
-        codes.update(_work_codes(dates))
-        codes.update(_between_codes(dates, columns, codes))
+        codes.update(_work_codes(dates, drop))
+        codes.update(_between_codes(dates, columns, codes, drop))
     for day in columns:
         for call in day.cast_calls:
             if call.status:
@@ -76,31 +80,36 @@ def _work_dates(columns: list[m.ShootDay], scenes: dict[str, m.Scene]) -> dict[s
     return worked
 
 
-def _work_codes(dates: list[dt.date]) -> dict[dt.date, str]:
-    """SW, W, WF, SWF on the work days, with WD/PW around a drop."""
+def _drop(dates: list[dt.date], drop_after: int) -> int | None:
+    """The index of the work day after which the actor is dropped: the first gap of more than `drop_after` days."""
+    return next((i for i in range(len(dates) - 1) if (dates[i + 1] - dates[i]).days > drop_after), None)
+
+
+def _work_codes(dates: list[dt.date], drop: int | None) -> dict[dt.date, str]:
+    """SW, W, WF, SWF on the work days, with WD/PW around the drop."""
     codes = {}
     for index, date in enumerate(dates):
-        picked_up = index > 0 and (date - dates[index - 1]).days > DROP_AFTER_DAYS
-        dropped = index + 1 < len(dates) and (dates[index + 1] - date).days > DROP_AFTER_DAYS
+        picked_up = drop is not None and index == drop + 1
         first, last = index == 0, index == len(dates) - 1
         code = "SW" if first else "PW" if picked_up else "W"
         if last:
             code = "SWF" if first else code + "F" if code == "PW" else "WF"
-        elif dropped:
+        elif index == drop:
             code += "D"
         codes[date] = code
     return codes
 
 
-def _between_codes(dates: list[dt.date], columns: list[m.ShootDay], worked: dict[dt.date, str]) -> dict[dt.date, str]:
-    """H on shoot days and / on days off between two work days, unless the actor is dropped there."""
+def _between_codes(
+    dates: list[dt.date], columns: list[m.ShootDay], worked: dict[dt.date, str], drop: int | None
+) -> dict[dt.date, str]:
+    """H on shoot days and / on days off between two work days, except while the actor is dropped."""
     codes = {}
     for day in columns:
         if dates[0] < day.date < dates[-1] and day.date not in worked:
-            before = max(d for d in dates if d < day.date)
-            after = min(d for d in dates if d > day.date)
-            if (after - before).days <= DROP_AFTER_DAYS:
-                codes[day.date] = "H" if day.type == "shoot" else "/"
+            if drop is not None and dates[drop] < day.date < dates[drop + 1]:
+                continue
+            codes[day.date] = "H" if day.type == "shoot" else "/"
     return codes
 
 

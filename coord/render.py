@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from coord.errors import CoordError
+from coord.errors import CoordError, quoted
 from coord.output import write_atomic
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "geo:")
@@ -52,10 +52,12 @@ def template_dirs(production_root: Path) -> list[Path]:
 def copy_templates(production_root: Path, names: list[str]) -> list[Path]:
     """Copy packaged templates into the production's templates/ to change them there; never overwrite one."""
     packaged = packaged_templates()
-    unknown = [n for n in names if not (packaged / n).is_file()]
+    available = sorted(p.name for p in packaged.iterdir() if p.is_file())
+    unknown = [n for n in names if n not in available]  # by name only: a path (../x) never leaves either folder
     if unknown:
-        available = ", ".join(p.name for p in sorted(packaged.iterdir()) if p.is_file())
-        raise CoordError(f"no packaged template named {', '.join(unknown)}; the templates are: {available}")
+        raise CoordError(
+            f"no packaged template named {', '.join(map(quoted, unknown))}; the templates are: {', '.join(available)}"
+        )
     target = production_root / "templates"
     existing = [n for n in names if (target / n).exists()]
     if existing:
@@ -163,7 +165,24 @@ def jinja_environment(production_root: Path, output: str) -> Any:
     if output == "html":
         env.filters["phone_link"] = phone_link
         env.filters["email_link"] = email_link
+    if output == "md":
+        env.filters["strong"] = functools.partial(_emphasis, "**")
+        env.filters["em"] = functools.partial(_emphasis, "_")
     return env
+
+
+def _emphasis(marker: str, value: Any, wanted: bool = True) -> Any:
+    """The value escaped and between the markers (`**` bold, `_` italics); an empty value without them.
+
+    Markdown has no empty emphasis: `****` prints as four asterisks. So Markdown templates
+    write a value in bold as `{{ value | strong }}`, in italics as `{{ value | em }}`, and
+    `{{ value | em(private) }}` puts it in italics only when `private` is true.
+    """
+    import markupsafe
+
+    text = escape_markdown(value)
+    # Markup only tells _finalize_markdown the text is escaped already; this environment renders Markdown alone.
+    return markupsafe.Markup(f"{marker}{text}{marker}" if wanted and text.strip() else text)  # noqa: S704
 
 
 def _finalize_markdown(value: Any) -> Any:

@@ -6,15 +6,20 @@ a coordinator, and a str() that prints it the way a crew writes it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+
+from coord.errors import quoted
 
 #: A shoot day may run past midnight; its times count on (24:00 is midnight,
 #: 25:30 is half past one the next morning). 47:59 is the latest we accept.
 LATEST_MINUTES = 48 * 60 - 1
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
-_EIGHTHS = re.compile(r"^(?:(\d+)(?:\s+(\d)/8)?|(\d)/8)$")
+_EIGHTHS = re.compile(r"^(?:([0-9]+)(?:\s+([0-9]+)/8)?|([0-9]+)/8)$")
+#: The longest scene we believe: a scene of more pages is a typo (a whole feature script is about 100 pages).
+MAX_PAGES = 100
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -47,13 +52,13 @@ class Time:
 def parse_time(text: str) -> Time:
     match = _TIME.match(text.strip())
     if not match:
-        raise ValueError(f'"{text}" is not a time; write it as HH:MM, e.g. "06:30"')
+        raise ValueError(f'{quoted(text)} is not a time; write it as HH:MM, e.g. "06:30"')
     hours, minutes = int(match[1]), int(match[2])
     if minutes > 59:
-        raise ValueError(f'"{text}" has {minutes} minutes; minutes go from 00 to 59')
+        raise ValueError(f"{quoted(text)} has {minutes} minutes; minutes go from 00 to 59")
     total = hours * 60 + minutes
     if total > LATEST_MINUTES:
-        raise ValueError(f'"{text}" is too late; after midnight count on (25:30 is 01:30 the next morning), up to 47:59')
+        raise ValueError(f"{quoted(text)} is too late; after midnight count on (25:30 is 01:30 the next morning), up to 47:59")
     return Time(total)
 
 
@@ -78,15 +83,21 @@ class Eighths:
 def parse_eighths(text: str) -> Eighths:
     match = _EIGHTHS.match(text.strip())
     if not match:
-        raise ValueError(f'"{text}" is not a page count; write eighths like a script: "1 3/8", "4/8" or "2"')
-    whole, part, only_part = match[1], match[2], match[3]
-    rest = int(part or only_part or 0)
+        raise ValueError(f'{quoted(text)} is not a page count; write eighths like a script: "1 3/8", "4/8" or "2"')
+    whole, rest = _small_number(match[1] or "0"), _small_number(match[2] or match[3] or "0")
+    if whole is None or rest is None or whole * 8 + rest > MAX_PAGES * 8:
+        raise ValueError(f"{quoted(text)} is more than a scene can be: at most {MAX_PAGES} pages; check for a typo")
     if rest > 7:
-        raise ValueError(f'"{text}" has {rest}/8; a page has 8 eighths, so write "{int(whole or 0) + rest // 8} {rest % 8}/8"')
-    eighths = int(whole or 0) * 8 + rest
-    if eighths == 0:
-        raise ValueError(f'"{text}" is zero pages; a scene has at least 1/8')
-    return Eighths(eighths)
+        raise ValueError(f'{quoted(text)} has {rest}/8; a page has 8 eighths, so write "{Eighths(whole * 8 + rest)}"')
+    if whole * 8 + rest == 0:
+        raise ValueError(f"{quoted(text)} is zero pages; a scene has at least 1/8")
+    return Eighths(whole * 8 + rest)
+
+
+def _small_number(digits: str) -> int | None:
+    """The number the digits 0-9 stand for; None for more than six significant digits (int() refuses 4,300)."""
+    significant = digits.lstrip("0") or "0"
+    return int(significant) if len(significant) <= 6 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +117,11 @@ def parse_coordinates(text: str) -> Coordinates:
         if len(parts) != 2:
             raise ValueError
         lat, lon = float(parts[0]), float(parts[1])
+        if not (math.isfinite(lat) and math.isfinite(lon)):  # "nan", "inf", or more digits than a float holds
+            raise ValueError
     except ValueError:
         raise ValueError(
-            f'"{text}" is not a pair of coordinates; write latitude, longitude in decimal degrees, e.g. "53.54321, 9.98765"'
+            f'{quoted(text)} is not a pair of coordinates; write latitude, longitude in decimal degrees, e.g. "53.54321, 9.98765"'
         ) from None
     if not -90 <= lat <= 90:
         raise ValueError(f"latitude {lat} is outside -90..90; did you swap latitude and longitude?")

@@ -102,7 +102,7 @@ def test_an_empty_value_counts_as_not_given(minimal: Path) -> None:
     edit(minimal / "cast.yaml", "  date_of_birth: 2015-06-01\n", "  date_of_birth: ~\n")
     assert findings_of(minimal) == [
         ("cast.yaml:14:10", "finn is a minor but has no date_of_birth"),
-        ("schedule.yaml:1:3", "shoot day 1 has no crew call"),
+        ("schedule.yaml:5:13", "shoot day 1 has no crew call"),
     ]
     edit(minimal / "schedule.yaml", "  crew_call:\n", "  crew_call: half past seven\n")
     assert [m for _, m in findings_of(minimal)] == [
@@ -113,4 +113,4 @@ def test_an_empty_value_counts_as_not_given(minimal: Path) -> None:
 
 def test_a_shoot_day_with_an_empty_number_is_an_error(minimal: Path) -> None:
     edit(minimal / "schedule.yaml", "- day: 1\n", "- day:\n")
-    assert ("schedule.yaml:1:3", "the shoot day on 2027-03-01 has no day number") in findings_of(minimal)
+    assert ("schedule.yaml:1:7", "the shoot day on 2027-03-01 has no day number") in findings_of(minimal)

@@ -152,4 +152,4 @@ def test_templates_copy_brings_a_packaged_template_into_the_production_without_o
     assert code == 1 and "already exists" in output
     assert copied.read_text(encoding="utf-8") == "// branded\n"
     code, output = run("templates", "-C", str(minimal), "--copy", "callsheet.pdf")
-    assert code == 1 and "no packaged template named callsheet.pdf" in output
+    assert code == 1 and 'no packaged template named "callsheet.pdf"' in output

@@ -215,7 +215,7 @@ def test_drop_needs_more_than_ten_days_off(breaks: Path) -> None:
     edit(breaks / "schedule.yaml", "date: 2027-03-22", "date: 2027-03-15")
     edit(breaks / "schedule.yaml", "date: 2027-03-23", "date: 2027-03-16")
     edit(breaks / "schedule.yaml", "date: 2027-03-21", "date: 2027-03-14")
-    assert sch.DROP_AFTER_DAYS == 10
+    assert m.DoodSettings().drop_after_days == 10
     codes = sch.day_out_of_days(loaded(breaks))["mira"]
     assert [codes.get(dt.date(2027, 3, d), "") for d in (5, 6, 7, 8, 14, 15, 16)] == ["W", "/", "/", "H", "T", "W", "WF"]
 

@@ -22,9 +22,9 @@ def interns(folder: m.ProductionFolder, out: Reporter) -> None:
             out.error(
                 internship.at("supervisor"), "an intern cannot supervise themselves", "name the crew member who looks after them"
             )
-        if not internship.given("agreement_signed"):
+        if internship.lacks("agreement_signed"):
             out.warning(
-                internship.pos,
+                internship.at("agreement_signed"),
                 f"the internship of {internship.crew} has no signed agreement",
                 "record the date the agreement was signed under 'agreement_signed:'",
             )

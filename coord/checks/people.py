@@ -14,7 +14,7 @@ def minors(folder: m.ProductionFolder, out: Reporter) -> None:
     dates = [d.date for d in shoot_days(folder) if d.date]
     first_day = min(dates) if dates else None
     for member in folder.cast:
-        if member.minor and not member.given("date_of_birth"):
+        if member.minor and member.lacks("date_of_birth"):
             out.error(
                 member.at("minor"),
                 f"{member.id} is a minor but has no date_of_birth",

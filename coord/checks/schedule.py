@@ -42,14 +42,16 @@ def shoot_day_fields(folder: m.ProductionFolder, out: Reporter) -> None:
         if "type" in day.invalid:
             continue
         if day.type == "shoot":
-            if not day.given("day"):
-                out.error(day.pos, f"the shoot day on {day.date} has no day number", "add 'day: N'")
-            if not day.given("crew_call"):
-                out.error(day.pos, f"shoot day {day.day} has no crew call", "add 'crew_call: HH:MM'")
-            if not day.given("scenes"):
-                out.warning(day.pos, f"shoot day {day.day} has no scenes", "list the scenes in shooting order under 'scenes:'")
-            if not day.given("locations"):
-                out.warning(day.pos, f"shoot day {day.day} has no location", "add 'locations: [location-id]'")
+            if day.lacks("day"):
+                out.error(day.at("day"), f"the shoot day on {day.date} has no day number", "add 'day: N'")
+            if day.lacks("crew_call"):
+                out.error(day.at("crew_call"), f"shoot day {day.day} has no crew call", "add 'crew_call: HH:MM'")
+            if day.lacks("scenes"):
+                out.warning(
+                    day.at("scenes"), f"shoot day {day.day} has no scenes", "list the scenes in shooting order under 'scenes:'"
+                )
+            if day.lacks("locations"):
+                out.warning(day.at("locations"), f"shoot day {day.day} has no location", "add 'locations: [location-id]'")
         elif day.scenes or day.crew_call is not None:
             out.error(
                 day.pos,

@@ -19,6 +19,7 @@ rendering or the CLI. Only the build, the CLI and tests import documents.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Mapping
@@ -80,11 +81,16 @@ def register(document: Document) -> Document:
 
 def registry() -> Mapping[str, Document]:
     """Every document, each module imported on first use (so `coord --help` imports none of them)."""
-    if not _DOCUMENTS:
-        for module in pkgutil.iter_modules(__path__):
-            if module.name != "common":
-                importlib.import_module(f"{__name__}.{module.name}")
+    _import_every_module()
     return MappingProxyType(_DOCUMENTS)
+
+
+@functools.cache
+def _import_every_module() -> None:
+    """Once per process, all of them, even when one was imported (and registered itself) before."""
+    for module in pkgutil.iter_modules(__path__):
+        if module.name != "common":
+            importlib.import_module(f"{__name__}.{module.name}")
 
 
 def document(name: str) -> Document:

@@ -24,7 +24,7 @@ from coord import labels as lb
 from coord import model as m
 from coord import plan
 from coord.documents import Document, Item, register
-from coord.documents.common import DAY_INPUTS, lookups, pickup_of, slug
+from coord.documents.common import DAY_INPUTS, find_person, lookups, pickup_of, slug
 from coord.errors import CoordError
 from coord.localtime import later, wall
 from coord.values import Time
@@ -78,9 +78,7 @@ def personal_calendar(folder: m.ProductionFolder, person: str) -> dict[str, Any]
     production = folder.production
     words = lb.labels(production.language)
     found = lookups(folder)
-    member: m.CrewMember | m.CastMember | None = found.crew.get(person) or found.cast.get(person)
-    if member is None:
-        raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
+    member = find_person(found, person)
     name = member.name if isinstance(member, m.CrewMember) else member.actor
     events = []
     for day in found.days:

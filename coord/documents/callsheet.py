@@ -16,6 +16,7 @@ from coord.documents.common import (
     common_context,
     day_file,
     find_day,
+    find_person,
     format_date,
     lookups,
     map_url,
@@ -32,14 +33,20 @@ from coord.worktime import profile
 
 def items(folder: m.ProductionFolder, days: list[str], all_days: bool = False, person: str | None = None) -> list[Item]:
     """The call sheets of the wanted days (numbers or dates), or of every day; `person`'s own copies."""
-    chosen = plan.shoot_days(folder) if all_days else [find_day(folder, wanted) for wanted in days]
-    if all_days and person:  # a personal copy of every day the person is called
-        crew = {c.id: c for c in folder.crew}
-        chosen = [d for d in chosen if plan.call_of(person, d, crew) is not None]
-    if not chosen:
-        raise CoordError("no shoot day given: name a day number (coord callsheet 3) or use --all")
     found = lookups(folder)
-    suffix = f"-{person}" if person else ""
+    member = find_person(found, person) if person else None
+    chosen = found.days if all_days else [find_day(folder, wanted) for wanted in days]
+    if all_days and person:  # a personal copy of every day the person is called
+        chosen = [d for d in chosen if plan.call_of(person, d, found.crew) is not None]
+        if not chosen and found.days:
+            raise CoordError(
+                f"--for {person}: {who(person, found)[0]} is not called on any shoot day, so there is no call sheet to write"
+            )
+    if not chosen:
+        if all_days:
+            raise CoordError("there are no shoot days yet: add them to schedule.yaml (see docs/format.md)")
+        raise CoordError("no shoot day given: name a day number (coord callsheet 3) or use --all")
+    suffix = f"-{member.id}" if member else ""
     return [
         Item(day_file(day, suffix), callsheet(folder, day, person, found), variants=(f"day-{day.day or 0:02d}",))
         for day in chosen
@@ -234,8 +241,7 @@ def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: s
 def _personal(
     production: m.Production, day: m.ShootDay, person: str, found: Lookups, day_locations: list[m.Location]
 ) -> dict[str, str]:
-    if person not in found.crew and person not in found.cast:
-        raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
+    find_person(found, person)
     name, _person = who(person, found)
     call = plan.call_of(person, day, found.crew)
     if call is None:

@@ -12,7 +12,7 @@ from coord import labels as lb
 from coord import model as m
 from coord import plan
 from coord.documents import Context
-from coord.errors import CoordError
+from coord.errors import CoordError, quoted
 from coord.privacy import Homes, pickup_from
 from coord.values import Time
 
@@ -78,15 +78,40 @@ def period(folder: m.ProductionFolder, language: str) -> str:
 
 
 def find_day(folder: m.ProductionFolder, wanted: str) -> m.ShootDay:
-    """A shoot day by its number (`3`) or its date (`2027-03-03`)."""
+    """A shoot day by its number (`3`, `03`) or its date (`2027-03-03`), as typed on the command line."""
     days = plan.shoot_days(folder)
+    text = wanted.strip()
+    number = day_number(text)
     for day in days:
-        if (wanted.isdigit() and int(wanted) == day.day) or wanted == str(day.date):
+        if (number is not None and number == day.day) or text == str(day.date):
             return day
-    numbers = ", ".join(str(d.day) for d in days)
-    raise CoordError(
-        f'there is no shoot day "{wanted}"; shoot days are {numbers or "not scheduled yet"} (or give a date YYYY-MM-DD)'
-    )
+    numbers = ", ".join(str(d.day) for d in days) or "not scheduled yet"
+    if any(char.isnumeric() and not char.isascii() for char in text):
+        raise CoordError(
+            f"{quoted(wanted)} is not a shoot-day number: write it with the digits 0-9, e.g. 3, "
+            f"or as a date YYYY-MM-DD; shoot days are {numbers}"
+        )
+    raise CoordError(f"there is no shoot day {quoted(wanted)}; shoot days are {numbers} (or give a date YYYY-MM-DD)")
+
+
+def day_number(text: str) -> int | None:
+    """The number in `3` or `003`; None for anything else (`²`, `٣`, `3.0`), and for thousands of digits.
+
+    Only the digits 0-9 count: str.isdigit() is true for `²`, which int() refuses, and
+    int() refuses more than 4,300 digits, so neither is ever handed to it.
+    """
+    if not re.fullmatch(r"[0-9]+", text):
+        return None
+    significant = text.lstrip("0") or "0"
+    return int(significant) if len(significant) <= 6 else None
+
+
+def find_person(found: Lookups, person: str) -> m.CrewMember | m.CastMember:
+    """The crew or cast member a `--for` option names."""
+    member = found.crew.get(person) or found.cast.get(person)
+    if member is None:
+        raise CoordError(f"--for {quoted(person)}: there is no crew or cast member with that id")
+    return member
 
 
 @dataclass(frozen=True)

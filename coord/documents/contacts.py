@@ -198,10 +198,15 @@ def _csv_row(kind: str, department: str, role: str, name: str, contact: dict[str
     return row
 
 
-def contacts_csv(folder: m.ProductionFolder, office: bool) -> list[list[str]]:
-    """The CSV's rows; the office copy starts with a warning line."""
+def contacts_csv(folder: m.ProductionFolder, office: bool) -> list[list[Any]]:
+    """The CSV's rows; the office copy starts with a warning line. A phone cell is `{"phone": number}`, so that
+    coord.exports writes it as a spreadsheet keeps it: as text."""
     warning = [[lb.labels(folder.production.language)["office_copy"]]] if office else []
-    return [*warning, list(CSV_COLUMNS), *([row[c] for c in CSV_COLUMNS] for row in csv_rows(folder, office))]
+    return [
+        *warning,
+        list(CSV_COLUMNS),
+        *([{"phone": row[c]} if c == "phone" and row[c] else row[c] for c in CSV_COLUMNS] for row in csv_rows(folder, office)),
+    ]
 
 
 def contact_cards(folder: m.ProductionFolder, office: bool) -> list[dict[str, Any]]:
