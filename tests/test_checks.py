@@ -18,7 +18,7 @@ def test_on_set_before_make_up_is_an_error_even_with_wardrobe_between(minimal: P
     edit(
         minimal / "schedule.yaml",
         '      makeup: "07:15"\n      on_set: "08:30"',
-        '      makeup: "09:00"\n      wardrobe: "06:50"\n      on_set: "07:45"',
+        '      makeup: "09:00"\n      wardrobe: "07:10"\n      on_set: "07:45"',
     )
     assert findings_of(minimal) == [("schedule.yaml:13:15", "mira's on_set 07:45 is before their makeup 09:00")]
 
