@@ -1,10 +1,10 @@
 """Runs: a shoot day's pickups grouped into the trips a vehicle makes, each with its arrival, written or estimated.
 
 The pickups of one day in one vehicle to one destination form a run, in time order
-(several stops, one destination). A run ends when the vehicle gets there: a later
-pickup in the same vehicle starts a new run. When the arrival is not known, the run
-ends at the first call of its passengers, since nobody is collected after the others
-are due. A pickup without a vehicle is a run of its own.
+(several stops, one destination), until the run is due: at the `arrive:` written on
+one of its pickups, else at the first call of its passengers (nobody is collected
+after the others are due on set). A later pickup in the same vehicle starts a new
+run. A pickup without a vehicle is a run of its own.
 
 A run's arrival is the `arrive:` written on one of its pickups; else an estimate from
 the last stop: the straight-line distance (haversine) times the road factor, at the
@@ -144,14 +144,12 @@ def day_runs(day: m.ShootDay, pickups: Iterable[m.Pickup], places: Places) -> li
 
 
 def _joins(pickup: m.Pickup, current: list[m.Pickup], day: m.ShootDay, places: Places) -> bool:
-    """Whether a pickup is a further stop of the run so far: same destination, before the vehicle gets there."""
+    """Whether a pickup is a further stop of the run so far: same destination, before the run is due."""
     if destination_of(pickup, day) != destination_of(current[0], day):
         return False
-    ends = _run(day, current[0].vehicle, current, places).arrival
-    if ends is None:
-        calls = [c for c in (plan.call_of(p.person, day, places.crew) for p in current) if c is not None]
-        ends = min(calls) if calls else None
-    return ends is None or pickup.time < ends
+    written = [p.arrive for p in current if p.arrive is not None]
+    due = written or [c for c in (plan.call_of(p.person, day, places.crew) for p in current) if c is not None]
+    return not due or pickup.time < min(due)
 
 
 def _run(day: m.ShootDay, vehicle: str | None, pickups: list[m.Pickup], places: Places) -> Run:
