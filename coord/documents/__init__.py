@@ -71,6 +71,7 @@ class Document:
 
 
 _DOCUMENTS: dict[str, Document] = {}
+_IMPORTED: list[bool] = []  # set once every document module is imported
 
 
 def register(document: Document) -> Document:
@@ -79,11 +80,15 @@ def register(document: Document) -> Document:
 
 
 def registry() -> Mapping[str, Document]:
-    """Every document, each module imported on first use (so `coord --help` imports none of them)."""
-    if not _DOCUMENTS:
+    """Every document, each module imported on first use (so `coord --help` imports none of them).
+
+    Imported once even when one document module was imported directly before.
+    """
+    if not _IMPORTED:
         for module in pkgutil.iter_modules(__path__):
             if module.name != "common":
                 importlib.import_module(f"{__name__}.{module.name}")
+        _IMPORTED.append(True)
     return MappingProxyType(_DOCUMENTS)
 
 
