@@ -191,7 +191,7 @@ def run_context(run: Run, production: m.Production, found: Lookups, phones: bool
         "vehicle_id": run.vehicle or "",
         "vehicle": vehicle.type if vehicle else words["no_vehicle"],
         "plate": (vehicle.plate or "") if vehicle else "",
-        "seats": str(vehicle.seats) if vehicle and vehicle.seats else "",
+        "seats": words["n_seats"].format(n=vehicle.seats) if vehicle and vehicle.seats else "",
         "driver": driver.name if driver else "",
         "driver_id": driver.id if driver else "",
         "driver_phone": shown(driver, "phone", production) if driver else "",
