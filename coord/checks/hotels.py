@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from coord import model as m
 from coord.checks import Reporter, check
-from coord.plan import is_called, shoot_days
+from coord.plan import shoot_days, works_on
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -71,12 +71,17 @@ class WorkDays:
     def __init__(self, folder: m.ProductionFolder, people: Iterable[str]):
         wanted = set(people)
         crew = {c.id: c for c in folder.crew}
-        self.days: dict[str, list[m.ShootDay]] = {}
         dated = [d for d in shoot_days(folder) if d.date is not None]
-        for day in dated:
-            for person in wanted:
-                if is_called(person, day, crew):
-                    self.days.setdefault(person, []).append(day)
+        by_number = {d.day: d for d in dated}
+        self.days: dict[str, list[m.ShootDay]] = {}
+        for day in dated:  # cast: their cast calls
+            for call in day.cast_calls:
+                if call.cast in wanted and call.cast not in crew:
+                    self.days.setdefault(call.cast, []).append(day)
+        for person in wanted & set(crew):  # crew: the days they are booked for, or every shoot day they are available
+            member = crew[person]
+            candidates = dated if member.days is None else [by_number[n] for n in member.days if n in by_number]
+            self.days[person] = [d for d in candidates if works_on(member, d)]
         for days in self.days.values():
             days.sort(key=lambda d: d.date)
         #: each shoot date's stretch: dates with only shoot dates between them are in one stretch.
