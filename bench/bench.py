@@ -22,8 +22,10 @@ from synthetic import generate
 
 from coord import render
 from coord.build import build
-from coord.checks import validate
+from coord.checks import CHECKS, Reporter, validate
 from coord.documents.callsheet import callsheet
+from coord.findings import Findings
+from coord.load import load_folder
 from coord.model import ProductionFolder
 from coord.plan import shoot_days
 
@@ -81,6 +83,42 @@ def bench_validate(tmp: Path) -> tuple[Path, ProductionFolder]:
             first, base = (root, folder), (took, floor)
     assert first is not None
     return first
+
+
+#: The checks of transport and hotels (issue 9): runs, arrivals, seats, drivers, pickups from hotels, rooms, bookings.
+TRANSPORT_CHECKS = (
+    "arrival-before-call", "run-arrival", "run-seats", "runs-overlap", "cast-without-pickup", "pickup-from-booked-hotel",
+    "rooms-away-from-home", "bookings-overlap", "booking-dates", "bookings",
+)  # fmt: skip
+
+
+def bench_transport(tmp: Path) -> None:
+    """The transport and hotel checks alone at 1x and 4x the synthetic production: growth should follow the data's (4x)."""
+    print("transport and hotel checks (runs, arrivals, seats, drivers, hotels, rooms, bookings), 1x and 4x:")
+    base: float | None = None
+    for scale in (1, 4):
+        root = tmp / f"synthetic-{scale}x"
+        if not root.exists():
+            generate(root, scale=scale)
+        folder, _ = load_folder(root)
+        assert folder is not None
+
+        def run(folder: ProductionFolder = folder) -> Findings:
+            findings = Findings()
+            for name in TRANSPORT_CHECKS:
+                CHECKS[name].function(folder, Reporter(findings, name))
+            return findings
+
+        errors = [f for f in run() if f.level == "error"]
+        if errors:
+            raise SystemExit(
+                "the synthetic production has transport errors: " + "; ".join(f"{f.pos} {f.message}" for f in errors[:5])
+            )
+        took = best_of(3, run)
+        bookings = sum(len(h.bookings) for h in folder.hotels)
+        growth = f"growth {took / base:.2f}x for 4x the data (at most 4.5x is near-linear)" if base else ""
+        line(f"{scale}x: {len(folder.transport.pickups)} pickups, {bookings} bookings", took, note=growth)
+        base = base or took
 
 
 def bench_text(root: Path, folder: ProductionFolder) -> None:
@@ -154,6 +192,7 @@ def bench_help() -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root, folder = bench_validate(Path(tmp))
+        bench_transport(Path(tmp))
         bench_text(root, folder)
         bench_pdf(root, folder)
     bench_example()

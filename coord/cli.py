@@ -167,6 +167,33 @@ def callsheet(
 
 @main.command()
 @click.argument("day")
+@click.option("--for", "driver", metavar="DRIVER", help="A driver's crew id: that driver's own sheet, their runs only.")
+@formats_option("movement")
+@out_option("movement")
+@IN_FOLDER
+def movement(day: str, driver: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the movement order of shoot DAY: every vehicle's runs, the locations, a summary.
+
+    DAY is a shoot-day number or a date (YYYY-MM-DD). With --for, one driver's sheet.
+    """
+    build(folder, "movement", formats, out_dir, day=day, driver=driver)
+
+
+@main.command()
+@click.option("--hotel", metavar="HOTEL", help="A hotel id: the list to send to that hotel only.")
+@formats_option("rooming")
+@out_option("rooming")
+@IN_FOLDER
+def rooming(hotel: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the rooming list of every hotel, with nights and cost for the accounts, also as CSV.
+
+    With --hotel, the list for that hotel, carrying no private data of the guests.
+    """
+    build(folder, "rooming", formats, out_dir, hotel=hotel)
+
+
+@main.command()
+@click.argument("day")
 @formats_option("report")
 @out_option("reports")
 @IN_FOLDER

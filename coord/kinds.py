@@ -278,6 +278,21 @@ class Integer(Scalar):
         return number
 
 
+class Number(Scalar):
+    """A decimal number in a range, e.g. a factor of 1.3."""
+
+    def __init__(self, minimum: float, maximum: float, label: str = "number"):
+        self.minimum, self.maximum, self.label = minimum, maximum, label
+
+    def parse(self, text: str, node: ScalarNode) -> float:
+        if not re.fullmatch(r"-?[0-9]{1,6}(?:\.[0-9]{1,6})?", text.strip()):
+            raise Invalid(f'"{text[:40]}" is not a number', "write it with a decimal point, e.g. 1.3")
+        number = float(text)
+        if not self.minimum <= number <= self.maximum:
+            raise Invalid(f"{text.strip()} is out of range; it must be from {self.minimum:g} to {self.maximum:g}")
+        return number
+
+
 class Amount(Scalar):
     label = "amount"
 

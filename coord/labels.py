@@ -78,6 +78,56 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Keine Verkürzung der Ruhezeit ohne Zustimmung der Herstellungsleitung. Bitte pünktlich sein.",
     ),
     "page_of": ("Page {page} of {pages}", "Seite {page} von {pages}"),
+    # transport: runs, movement order, driver's sheet
+    "estimated": ("est.", "ca."),
+    "no_vehicle": ("No vehicle", "Ohne Fahrzeug"),
+    "run": ("Run", "Fahrt"),
+    "runs": ("Runs", "Fahrten"),
+    "pickups": ("Pickups", "Abholungen"),
+    "driver": ("Driver", "Fahrer/in"),
+    "plate": ("Plate", "Kennzeichen"),
+    "n_seats": ("{n} seats", "{n} Plätze"),
+    "n_nights": ("{n} nights", "{n} Nächte"),
+    "passengers": ("Passengers", "Fahrgäste"),
+    "destination": ("Destination", "Ziel"),
+    "movement_order": ("Movement Order", "Fahrplan"),
+    "drivers_sheet": ("Driver's Sheet", "Fahrerzettel"),
+    "vehicles": ("Vehicles", "Fahrzeuge"),
+    "summary": ("Summary for the Transportation Captain", "Übersicht für die Fahrdienstleitung"),
+    "directions": ("Directions", "Anfahrt"),
+    "self_drive": ("Driving themselves (parking)", "Selbstfahrer (Parken)"),
+    "estimate_note": (
+        "est. = estimated from the straight-line distance × {factor} at {speed} km/h, rounded up to 5 minutes.",
+        "ca. = geschätzt aus der Luftlinie × {factor} bei {speed} km/h, auf 5 Minuten aufgerundet.",
+    ),
+    "first_pickup": ("First pickup", "Erste Abholung"),
+    "stops": ("Stops", "Halte"),
+    # rooming list
+    "rooming_list": ("Rooming List", "Zimmerliste"),
+    "guest": ("Guest", "Gast"),
+    "check_in": ("Arrival", "Anreise"),
+    "check_out": ("Departure", "Abreise"),
+    "nights": ("Nights", "Nächte"),
+    "room": ("Room", "Zimmer"),
+    "bed": ("Bed", "Bett"),
+    "confirmation": ("Confirmation", "Buchungsnr."),
+    "billing": ("Billing", "Abrechnung"),
+    "requests": ("Special requests", "Wünsche"),
+    "day_rooms": ("Day rooms", "Tageszimmer"),
+    "date": ("Date", "Datum"),
+    "rate": ("Rate", "Preis"),
+    "cost": ("Cost", "Kosten"),
+    "accounts": ("For the accounts: nights and cost", "Für die Buchhaltung: Nächte und Kosten"),
+    "per_hotel": ("Per hotel", "Je Hotel"),
+    "per_person": ("Per person", "Je Person"),
+    "paid_by_production": ("Room to production, extras to guest", "Zimmer an Produktion, Extras an Gast"),
+    "paid_by_guest": ("Guest pays all", "Gast zahlt alles"),
+    "paid_by_per_diem": ("Guest pays (per diem)", "Gast zahlt (Spesen)"),
+    "bed_single": ("Single", "Einzelbett"),
+    "bed_double": ("Double", "Doppelbett"),
+    "bed_twin": ("Twin", "Zwei Einzelbetten"),
+    "bed_queen": ("Queen", "Queen"),
+    "bed_king": ("King", "King"),
     # contact list and calendar
     "contact_list": ("Contact List", "Kontaktliste"),
     "office_copy": (
@@ -223,6 +273,9 @@ _DOOD_CODES: dict[str, tuple[str, str]] = {
 }
 _TIME_OF_DAY = {"en": {}, "de": {"day": "T", "night": "N", "dawn": "MD", "dusk": "AD", "morning": "M", "evening": "A"}}
 _INT_EXT = {"en": {}, "de": {"INT": "I", "EXT": "A", "INT/EXT": "I/A"}}
+
+
+Labels = MappingProxyType[str, str]
 
 
 def labels(language: str) -> MappingProxyType[str, str]:

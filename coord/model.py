@@ -35,6 +35,8 @@ TIMES_OF_DAY = ("day", "night", "dawn", "dusk", "morning", "evening")
 CAST_STATUSES = ("SW", "W", "WF", "SWF", "H", "T", "R", "F")
 ORDER_STATUSES = ("requested", "approved", "ordered", "delivered", "returned", "cancelled")
 SCENE_RESULTS = ("complete", "part", "not_shot", "added")
+BED_TYPES = ("single", "double", "twin", "queen", "king")
+PAID_BY = ("production", "guest", "per_diem")
 
 
 _UNSET: Any = object()
@@ -173,6 +175,32 @@ class DoodSettings(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class TransportSettings(Entry):
+    """How arrivals are estimated and checked; the defaults are figures with a source, not rules of nature."""
+
+    road_factor: float = spec(
+        k.Number(1.0, 3.0, "factor"),
+        "Road distance over straight-line distance, for estimated drives. Default 1.3: city roads run 1.2 to 1.3 "
+        "times the straight line (Newell 1980; O'Sullivan 1996: 1.21 to 1.23).",
+        default=1.3,
+    )
+    average_speed: int = spec(
+        k.Integer(5, 130, "km/h"),
+        "Average speed in km/h over the road distance, for estimated drives. Default 25, city traffic at rush hour.",
+        default=25,
+    )
+    minimum_margin: int = spec(
+        k.Integer(0, 240, "minutes"),
+        "Minutes a passenger should arrive before their call; less is a warning. Default 15.",
+        default=15,
+    )
+    base_city: str | None = spec(
+        k.Text(),
+        "The city the production is based in, e.g. Hamburg: people whose home_base is another city need a room.",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Production(Entry):
     title: str = spec(k.Text(), "Title of the production as printed on every document.", required=True)
     company: str = spec(k.Text(), "Production company.", required=True)
@@ -201,6 +229,9 @@ class Production(Entry):
     )
     privacy: Privacy | None = spec(k.Record(Privacy), "What counts as private personal data.")
     dood: DoodSettings | None = spec(k.Record(DoodSettings), "Settings of the day-out-of-days.")
+    transport: TransportSettings | None = spec(
+        k.Record(TransportSettings), "How drive times are estimated and arrivals checked, and the production's base city."
+    )
 
 
 # ---- crew.yaml, cast.yaml ---------------------------------------------------
@@ -213,6 +244,7 @@ class CrewMember(Person):
     role: str = spec(k.Text(), "Position, e.g. 1st Assistant Camera.", required=True)
     department: str = spec(k.Choice(*DEPARTMENTS), "Department; documents group and order people by it.", required=True)
     home_base: str | None = spec(k.Text(), "City the person lives in (for travel and hotel planning).")
+    self_drive: bool = spec(k.Boolean(), "yes when the person comes in their own vehicle (listed for parking).", default=False)
     intern: bool = spec(k.Boolean(), "yes for interns (see interns.yaml).", default=False)
     days: tuple[int, ...] | None = spec(
         k.ListOf(k.Integer(1, 999, "shoot-day number")),
@@ -246,6 +278,10 @@ class CastMember(Person):
         "Where the actor is usually picked up: a hotel, a meeting point such as a station (printed), or a home "
         "address with a house number (private like their address).",
     )
+    home_base: str | None = spec(k.Text(), "City the actor lives in (for travel and hotel planning).")
+    self_drive: bool = spec(
+        k.Boolean(), "yes when the actor comes in their own vehicle: then a day without a pickup is no warning.", default=False
+    )
     minor: bool = spec(k.Boolean(), "yes when the actor is under 18 on any shoot day.", default=False)
     date_of_birth: dt.date | None = spec(k.Date(), "Required for minors (working-time rules for children).")
     notes: str | None = spec(k.Text(), "Anything the office should know.")
@@ -270,6 +306,7 @@ class Location(Entry):
         k.Coordinates(), 'Latitude, longitude as copied from a map, e.g. "53.54321, 9.98765" (for maps and sunrise times).'
     )
     parking: str | None = spec(k.Text(), "Where crew vehicles park.")
+    directions: str | None = spec(k.Text(), "How to get there: the drivers' route, public transport, the walk to set.")
     unit_base: str | None = spec(k.Text(), "Where the unit base (trucks, catering, make-up) stands.")
     contact: Contact | None = spec(k.Record(Contact), "Contact on site.")
     hospital: Hospital | None = spec(k.Record(Hospital), "Nearest hospital with an emergency department.")
@@ -369,7 +406,19 @@ class Booking(Entry):
     check_in: dt.date = spec(k.Date(), "Arrival date.", required=True)
     check_out: dt.date = spec(k.Date(), "Departure date.", required=True)
     room: str | None = spec(k.Text(), "Room type, e.g. single.")
+    bed: str | None = spec(k.Choice(*BED_TYPES), "Bed type: " + ", ".join(BED_TYPES) + ".")
+    day_room: bool = spec(
+        k.Boolean(), "yes for a room used by day only (check-out may be the check-in date; no night counts).", default=False
+    )
     confirmation: str | None = spec(k.Text(), "Booking confirmation number.")
+    paid_by: str = spec(
+        k.Choice(*PAID_BY),
+        "Who pays the room: production (extras such as minibar and phone are the guest's), guest, or per_diem "
+        "(the guest, from their per diem).",
+        default="production",
+    )
+    rate: Decimal | None = spec(k.Amount(), "Nightly rate, e.g. 129.00 (for the accounts; a day room: its rate).")
+    currency: str = spec(k.Text(), "Currency of the rate.", default="EUR")
     notes: str | None = spec(k.Text(), "Requests, e.g. late arrival.")
 
 
@@ -378,6 +427,9 @@ class Hotel(Entry):
     id: str = spec(k.Id(), "Unique id, e.g. seeblick.", required=True)
     name: str = spec(k.Text(), "Hotel name.", required=True)
     address: str = spec(k.Text(), "Address.", required=True)
+    coordinates: Coordinates | None = spec(
+        k.Coordinates(), 'Latitude, longitude, e.g. "53.54321, 9.98765" (to estimate drives from the hotel).'
+    )
     phone: str | None = spec(k.Phone(), "Reception phone, quoted.")
     email: str | None = spec(k.Email(), "Reservations e-mail.")
     contact: Contact | None = spec(k.Record(Contact), "The person handling the production's booking.")
@@ -437,8 +489,15 @@ class Pickup(Entry):
         required=True,
         key="from",
     )
+    coordinates: Coordinates | None = spec(
+        k.Coordinates(),
+        'Latitude, longitude of where the pickup starts, for an address or home, e.g. "53.55, 9.93" (hotels carry their own); never printed.',
+    )
     to: str | None = spec(k.Ref("location"), "Location id; default: the day's first location.")
-    vehicle: str | None = spec(k.Ref("vehicle"), "Vehicle id.")
+    vehicle: str | None = spec(k.Ref("vehicle"), "Vehicle id. Pickups of a day in one vehicle to one place form a run.")
+    arrive: Time | None = spec(
+        k.Time(), "When the run gets to its destination, where known; without it coord estimates it from coordinates."
+    )
     notes: str | None = spec(k.Text(), "Anything the driver should know.")
 
 

@@ -127,10 +127,10 @@ def test_private_phone_and_home_addresses_are_never_printed(minimal: Path, tmp_p
     assert bare("Am Kai 7") not in text
     assert "Home" in raw
     if fmt == "md":
-        assert "| 06:30 | Tom Reuter (Gaffer) | Home | Old Harbour |" in raw
-        assert "| 06:45 | \\#1 Jana Falk | Home | Old Harbour |" in raw
+        assert "| No vehicle | 06:30 Tom Reuter (Gaffer) · Home | Old Harbour |  |" in raw  # his own car, arrival unknown
+        assert "| Minibus 8 seats · Lea Wolf | 06:45 \\#1 Jana Falk · Home | Old Harbour | 06:55 est. |" in raw
     if fmt == "html":
-        assert raw.count('<td data-label="From">Home</td>') == 2
+        assert raw.count(" · Home</td>") == 2
 
 
 def test_a_shared_address_is_printed_and_a_private_default_phone_is_not(minimal: Path, tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_a_shared_address_is_printed_and_a_private_default_phone_is_not(minimal:
     edit(minimal / "crew.yaml", "  email: pia@testfilms.example\n", "  email: pia@testfilms.example\n  public: [phone]\n")
     loaded(minimal)
     md = rendered(minimal, "1", "md", tmp_path / "out").read_text(encoding="utf-8")
-    assert f"| 06:45 | \\#1 Jana Falk | {HOME_CAST} | Old Harbour |" in md  # she agreed to share it
+    assert f"| 06:45 \\#1 Jana Falk · {HOME_CAST} | Old Harbour |" in md  # she agreed to share it
     assert "| Production Coordinator | Pia Sommer | +49 176 1111111 | 07:30 |" in md  # Pia shares her phone
     assert "| Gaffer | Tom Reuter |  | 07:30 |" in md  # phones are private by this production's default
     assert "2222222" not in md
@@ -718,11 +718,11 @@ def test_pickup_from_home_and_from_a_loosely_written_home_address_print_home(min
     edit(minimal / "transport.yaml", "from: Hotel Seeblick, Seeweg 1, Hamburg", "from: hofweg 9,  22085 HAMBURG")
     result = callsheet(minimal, "1", out=tmp_path, formats=("md",))
     text = (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8")
-    assert result.exit_code == 0 and "| 06:45 | \\#1 Jana Falk | Home |" in text
+    assert result.exit_code == 0 and "| 06:45 \\#1 Jana Falk · Home |" in text
     assert "ofweg" not in text and "22085" not in text
     edit(minimal / "transport.yaml", "from: hofweg 9,  22085 HAMBURG", "from: home")
     assert callsheet(minimal, "1", out=tmp_path, formats=("md",)).exit_code == 0
-    assert "| 06:45 | \\#1 Jana Falk | Home |" in (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8")
+    assert "| 06:45 \\#1 Jana Falk · Home |" in (tmp_path / "2027-03-01-day-01.md").read_text(encoding="utf-8")
 
 
 def test_a_day_number_may_be_written_with_a_leading_zero(minimal: Path, tmp_path: Path) -> None:

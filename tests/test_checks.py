@@ -18,7 +18,7 @@ def test_on_set_before_make_up_is_an_error_even_with_wardrobe_between(minimal: P
     edit(
         minimal / "schedule.yaml",
         '      makeup: "07:15"\n      on_set: "08:30"',
-        '      makeup: "09:00"\n      wardrobe: "06:50"\n      on_set: "07:45"',
+        '      makeup: "09:00"\n      wardrobe: "07:10"\n      on_set: "07:45"',
     )
     assert findings_of(minimal) == [("schedule.yaml:13:15", "mira's on_set 07:45 is before their makeup 09:00")]
 
@@ -101,7 +101,7 @@ def test_an_empty_value_counts_as_not_given(minimal: Path) -> None:
     edit(minimal / "schedule.yaml", "  crew_call: 7:30\n", "  crew_call:\n")
     edit(minimal / "cast.yaml", "  date_of_birth: 2015-06-01\n", "  date_of_birth: ~\n")
     assert findings_of(minimal) == [
-        ("cast.yaml:14:10", "finn is a minor but has no date_of_birth"),
+        ("cast.yaml:15:10", "finn is a minor but has no date_of_birth"),
         ("schedule.yaml:5:13", "shoot day 1 has no crew call"),
     ]
     edit(minimal / "schedule.yaml", "  crew_call:\n", "  crew_call: half past seven\n")

@@ -20,11 +20,11 @@ def add_pickup(folder: Path, person: str, origin: str = "home") -> None:
 
 
 def sheet_rows(folder: Path, day: str = "1") -> list[dict[str, str]]:
-    """The transport rows of a day's sheet, made even while validate reports errors."""
+    """The stops of the transport runs of a day's sheet, made even while validate reports errors."""
     production, _ = load_folder(folder)
     assert production is not None
-    rows: list[dict[str, str]] = callsheet.callsheet(production, common.find_day(production, day))["transport"]["rows"]
-    return rows
+    runs = callsheet.callsheet(production, common.find_day(production, day))["transport"]["runs"]
+    return [stop for run in runs for stop in run["stops"]]
 
 
 def errors_of(folder: Path, check: str) -> list[tuple[str, str]]:
@@ -207,5 +207,5 @@ def test_the_example_sheets_still_print_no_private_address() -> None:
     found = common.lookups(production)
     homes = {p.address for p in [*production.crew, *production.cast] if p.address}
     for day in found.days:
-        for row in callsheet.callsheet(production, day, found=found)["transport"]["rows"]:
-            assert row["from"] not in homes
+        for run in callsheet.callsheet(production, day, found=found)["transport"]["runs"]:
+            assert all(stop["from"] not in homes for stop in run["stops"])

@@ -21,6 +21,8 @@ from coord.documents.common import (
     lookups,
     map_url,
     pickup_of,
+    run_context,
+    run_summary,
     scene_row,
     who,
 )
@@ -182,23 +184,13 @@ def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, 
 
 
 def _transport(production: m.Production, day: m.ShootDay, found: Lookups) -> dict[str, Any]:
-    """The day's pickups in time order; `several_destinations` says whether the To column is needed."""
-    rows = []
-    for pickup in found.pickups_of(day):
-        name, _person = who(pickup.person, found)
-        destination = pickup.to or (day.locations[0] if day.locations else "")
-        vehicle = found.vehicles.get(pickup.vehicle or "")
-        driver = found.crew.get(vehicle.driver or "") if vehicle else None
-        rows.append(
-            {
-                "time": clock(pickup.time),
-                "who": name,
-                "from": found.origin(pickup, production),
-                "to": found.locations[destination].name if destination in found.locations else destination,
-                "vehicle": " · ".join(x for x in (vehicle.type if vehicle else "", driver.name if driver else "") if x),
-            }
-        )
-    return {"rows": rows, "several_destinations": len({r["to"] for r in rows}) > 1}
+    """The day's runs in time order: vehicle and driver, the stops, destination and arrival.
+
+    `destination`: the one place every run goes to, when they all go to one (the PDF then needs no To column).
+    """
+    runs = [run_context(run, production, found) for run in found.runs_of(day)]
+    places = {r["to"] for r in runs}
+    return {"runs": runs, "destination": places.pop() if len(places) == 1 else ""}
 
 
 def _advance(
@@ -246,9 +238,11 @@ def _personal(
     call = plan.call_of(person, day, found.crew)
     if call is None:
         raise CoordError(f"--for {person}: {name} is not called on day {day.day}")
+    own = next((run for run in found.runs_of(day) if any(p.person == person for p in run.pickups)), None)
     return {
         "name": name,
         "call": clock(call),
         "pickup": pickup_of(production, day, person, found),
+        "run": run_summary(own, production, found) if own else "",
         "location": day_locations[0].name if day_locations else "",
     }

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from coord import labels as lb
@@ -13,7 +14,8 @@ from coord import model as m
 from coord import plan
 from coord.documents import Context
 from coord.errors import CoordError, quoted
-from coord.privacy import Homes, pickup_from
+from coord.privacy import Homes, pickup_from, shown
+from coord.runs import Places, Run, day_runs
 from coord.values import Time
 
 #: The inputs of the documents of a shoot day (call sheet, report, movement): errors elsewhere do not block them.
@@ -128,6 +130,7 @@ class Lookups:
     status: dict[tuple[str, int], str]
     pickups: dict[int, list[m.Pickup]]
     homes: Homes
+    places: Places
 
     def pickups_of(self, day: m.ShootDay) -> list[m.Pickup]:
         """The day's pickups in time order, of the people called that day only: nobody is collected for a day off."""
@@ -136,6 +139,10 @@ class Lookups:
     def origin(self, pickup: m.Pickup, production: m.Production) -> str:
         """Where the pickup starts, as printed (a private home never is)."""
         return pickup_from(pickup.origin, pickup.person, production, self.hotels, self.homes)
+
+    def runs_of(self, day: m.ShootDay) -> list[Run]:
+        """The day's runs (coord.runs), made from the pickups of the people called that day only."""
+        return day_runs(day, self.pickups_of(day), self.places)
 
 
 def lookups(folder: m.ProductionFolder) -> Lookups:
@@ -153,6 +160,7 @@ def lookups(folder: m.ProductionFolder) -> Lookups:
         status=plan.cast_status(folder),
         pickups=pickups,
         homes=Homes([*folder.crew, *folder.cast, *folder.extras], folder.production, folder.hotels),
+        places=Places.of(folder),
     )
 
 
@@ -171,6 +179,63 @@ def pickup_of(production: m.Production, day: m.ShootDay, person: str, found: Loo
     if pickup is None:
         return ""
     return f"{clock(pickup.time)} · {found.origin(pickup, production)}"
+
+
+def arrival_text(run: Run, words: lb.Labels) -> str:
+    """A run's arrival as printed: `06:40`, or `06:40 est.` for an estimate; empty when unknown."""
+    if run.arrival is None:
+        return ""
+    return f"{clock(run.arrival)} {words['estimated']}" if run.estimated else clock(run.arrival)
+
+
+def run_context(run: Run, production: m.Production, found: Lookups, phones: bool = False) -> dict[str, Any]:
+    """A run as the call sheet and the movement order print it: vehicle, driver, stops in order, destination, arrival.
+
+    `phones`: the passengers' phone numbers where they are not private (the driver's own sheet).
+    """
+    words = lb.labels(production.language)
+    vehicle = found.vehicles.get(run.vehicle or "")
+    driver = found.crew.get(vehicle.driver or "") if vehicle else None
+    location = found.locations.get(run.destination)
+    stops = []
+    for pickup in run.pickups:
+        name, person = who(pickup.person, found)
+        call = plan.call_of(pickup.person, run.day, found.crew)
+        stops.append(
+            {
+                "time": clock(pickup.time),
+                "who": name,
+                "role": person.character if isinstance(person, m.CastMember) else "",
+                "from": found.origin(pickup, production),
+                "call": clock(call),
+                "phone": shown(person, "phone", production) if phones and person is not None else "",
+                "notes": pickup.notes or "",
+            }
+        )
+    return {
+        "vehicle_id": run.vehicle or "",
+        "vehicle": vehicle.type if vehicle else words["no_vehicle"],
+        "plate": (vehicle.plate or "") if vehicle else "",
+        "seats": words["n_seats"].format(n=vehicle.seats) if vehicle and vehicle.seats else "",
+        "driver": driver.name if driver else "",
+        "driver_id": driver.id if driver else "",
+        "driver_phone": shown(driver, "phone", production) if driver else "",
+        "start": clock(run.start),
+        "to": location.name if location else run.destination,
+        "arrival": arrival_text(run, words),
+        "passengers": len(run.pickups),
+        "stops": stops,
+    }
+
+
+def run_summary(run: Run, production: m.Production, found: Lookups) -> str:
+    """A person's own run in one line, for the personal strip: `Minibus · Dennis Kuhn · arrival 06:40 est.`."""
+    context = run_context(run, production, found)
+    words = lb.labels(production.language)
+    parts = [context["vehicle"] if run.vehicle else "", context["driver"]]
+    if context["arrival"]:
+        parts.append(f"{words['arrival']} {context['arrival']}")
+    return " · ".join(p for p in parts if p)
 
 
 # ---- rows several documents print --------------------------------------------------
