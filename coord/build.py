@@ -22,7 +22,7 @@ from coord.documents import Document, Item, document
 from coord.errors import CoordError
 from coord.exports import EXPORTS
 from coord.load import input_of, load_folder
-from coord.output import Manifest, fingerprint, write_atomic, write_if_changed
+from coord.output import Manifest, fingerprint, writable_folder, write_atomic, write_if_changed
 from coord.render import Renderer, templates_digest
 
 
@@ -54,9 +54,16 @@ def build(root: Path, name: str, formats: Iterable[str], out_dir: Path | None = 
     folder = load_for(root, doc.inputs)
     items = doc.make(folder, **options)
     target = out_dir or root / "out" / doc.out
+    writable_folder(target)  # before rendering anything: a file in the way stops the build, not its last step
+    memory = target / f".coord-{doc.name}.json"
+    if memory.is_dir():
+        raise CoordError(f"{memory} is a folder; coord remembers earlier versions there: remove the folder")
     wanted = list(dict.fromkeys(formats))
     outcome = Outcome()
     pending = _rendered(root, doc, items, [f for f in wanted if f in doc.formats], target, outcome)
+    in_the_way = [path for path, _, _ in pending.files if path.is_dir()]
+    if in_the_way:
+        raise CoordError(f"{in_the_way[0]} is a folder, so the file cannot be written there; move the folder away")
     for path, data, private in pending.files:
         write_atomic(path, data, private)
         outcome.written.append(path)

@@ -8,6 +8,7 @@ and a phone number keeps its leading zero.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -382,20 +383,31 @@ class Coordinates(Scalar):
             raise Invalid(str(err)) from None
 
 
+@functools.cache
+def _places_with_a_time() -> frozenset[str]:
+    """The IANA timezones of places (Europe/Berlin, UTC), without the system's own `localtime` or `Factory`."""
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones() - {"localtime", "Factory", "posixrules"})
+
+
 class Timezone(Scalar):
     label = "IANA timezone"
 
     def parse(self, text: str, node: ScalarNode) -> str:
-        import zoneinfo
 
         name = text.strip()
-        try:
-            zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name like "Europe" is a folder
-            raise Invalid(
-                f"{quoted(name)} is not a known timezone", "use an IANA name such as Europe/Berlin or America/New_York"
-            ) from None
-        return name
+        known = _places_with_a_time()
+        if name in known:
+            return name
+        by_case = {zone.casefold(): zone for zone in known}
+        close = by_case.get(name.casefold()) or suggest(name, sorted(known))
+        if name in ("localtime", "Factory", "posixrules"):
+            message = f"{quoted(name)} is not a place: times would depend on the computer that reads them"
+        else:
+            message = f"{quoted(name)} is not a known timezone"
+        hint = f'did you mean "{close}"?' if close else "use an IANA name such as Europe/Berlin or America/New_York"
+        raise Invalid(message, hint)
 
 
 class Choice(Scalar):

@@ -70,6 +70,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "name": ("Name", "Name"),
     "phone": ("Phone", "Telefon"),
     "your_call": ("Your call", "Dein Beginn"),
+    "call_to_follow": ("to follow", "folgt"),
     "home": ("Home", "Zuhause"),
     "private_address": ("Private address", "Privatadresse"),
     "next_day": ("+1", "+1"),

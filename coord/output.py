@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coord import __version__
+from coord.errors import CoordError
 
 
 def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
@@ -25,7 +26,9 @@ def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
     The file gets the permissions the user's umask gives a new file; a `private` one
     (the office copy of the contacts) is readable by its owner only.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    writable_folder(path.parent)
+    if path.is_dir():
+        raise CoordError(f"{path} is a folder, so the file cannot be written there; move the folder away")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -37,6 +40,14 @@ def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def writable_folder(folder: Path) -> None:
+    """Make the output folder, or say in words why it cannot be: a file of that name is in the way."""
+    blocked = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        raise CoordError(f"{blocked} is a file, not a folder, so nothing can be written into {folder}; choose another --out")
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _umask() -> int:
@@ -73,6 +84,8 @@ class Manifest:
 
     def __init__(self, out_dir: Path):
         self.path = out_dir / ".coord-manifest.json"
+        if self.path.is_dir():
+            raise CoordError(f"{self.path} is a folder; coord keeps its record of written files there: remove the folder")
         try:
             self.entries: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -151,8 +151,8 @@ def cast_first_call(call: m.CastCall) -> Time | None:
 
 
 def is_called(person: str, day: m.ShootDay, crew: dict[str, m.CrewMember]) -> bool:
-    """Whether a crew or cast member works on the day: a cast call, or a crew member the sheet lists that day."""
-    if any(call.cast == person for call in day.cast_calls):
+    """Whether a crew or cast member works on the day: a cast call (not a hold), or crew the sheet lists that day."""
+    if any(call.cast == person and call.status != "H" for call in day.cast_calls):
         return True
     member = crew.get(person)
     return member is not None and works_on(member, day)

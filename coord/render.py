@@ -45,8 +45,39 @@ def packaged_templates() -> Path:
 
 
 def template_dirs(production_root: Path) -> list[Path]:
+    """The production's own templates/ (when it has one, and it is safe to use), then the packaged ones."""
     own = production_root / "templates"
-    return [own, packaged_templates()] if own.is_dir() else [packaged_templates()]
+    if not own.is_dir():
+        return [packaged_templates()]
+    refuse_unsafe_templates(own)
+    return [own, packaged_templates()]
+
+
+#: What a template file's name ends in; a folder so named is a mistake, not a template.
+_TEMPLATE_ENDINGS = (".j2", ".typ", ".docx")
+
+
+def refuse_unsafe_templates(own: Path) -> None:
+    """A production's templates/ must hold its templates, not doors out of it.
+
+    A link to a file outside templates/ would let a template copy any file of the machine
+    that renders it (an office computer, a CI runner) into a document; a broken link or a
+    folder named like a template would be passed over for the packaged template without a word.
+    """
+    home = own.resolve()
+    for path in sorted(own.rglob("*")):
+        shown = path.relative_to(own.parent).as_posix()
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                raise CoordError(f"{shown} is a link to something that does not exist; replace it with the file itself") from None
+            if not target.is_relative_to(home):
+                raise CoordError(
+                    f"{shown} links to a file outside templates/; coord does not follow it: copy the file in instead"
+                )
+        elif path.is_dir() and path.name.endswith(_TEMPLATE_ENDINGS):
+            raise CoordError(f"{shown} is a folder, not a template; rename or remove it")
 
 
 def copy_templates(production_root: Path, names: list[str]) -> list[Path]:

@@ -114,3 +114,12 @@ def test_an_empty_value_counts_as_not_given(minimal: Path) -> None:
 def test_a_shoot_day_with_an_empty_number_is_an_error(minimal: Path) -> None:
     edit(minimal / "schedule.yaml", "- day: 1\n", "- day:\n")
     assert ("schedule.yaml:1:7", "the shoot day on 2027-03-01 has no day number") in findings_of(minimal)
+
+
+def test_a_timezone_in_the_wrong_case_gets_the_right_spelling_and_the_computer_s_own_is_refused(minimal: Path) -> None:
+    edit(minimal / "production.yaml", "timezone: Europe/Berlin", "timezone: europe/berlin")
+    [error] = validate(minimal)[1].errors
+    assert (error.message, error.hint) == ('timezone: "europe/berlin" is not a known timezone', 'did you mean "Europe/Berlin"?')
+    edit(minimal / "production.yaml", "timezone: europe/berlin", "timezone: localtime")
+    [error] = validate(minimal)[1].errors
+    assert error.message == 'timezone: "localtime" is not a place: times would depend on the computer that reads them'

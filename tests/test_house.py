@@ -292,3 +292,42 @@ def test_a_committed_symlink_is_followed_in_a_revision_as_on_disk(tmp_path: Path
     on_disk = loaded(repo)
     then, findings = load_folder(GitSource(repo, "HEAD"))
     assert not findings and then == on_disk
+
+
+def test_a_template_linking_out_of_templates_is_refused(minimal: Path, tmp_path: Path) -> None:
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "secret.txt").symlink_to("/etc/hostname")
+    (minimal / "templates" / "callsheet.md.j2").write_text('{% include "secret.txt" %}\n', encoding="utf-8")
+    result = invoke("callsheet", "1", "-C", str(minimal), "--out", str(tmp_path / "out"), "--format", "md")
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: templates/secret.txt links to a file outside templates/; coord does not follow it: copy the file in instead\n",
+    )
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize("broken", ["folder", "dangling link"])
+def test_a_broken_own_template_is_an_error_not_replaced_by_the_packaged_one(minimal: Path, tmp_path: Path, broken: str) -> None:
+    (minimal / "templates").mkdir()
+    own = minimal / "templates" / "callsheet.md.j2"
+    if broken == "folder":
+        own.mkdir()
+    else:
+        own.symlink_to(minimal / "templates" / "gone.md.j2")
+    result = invoke("callsheet", "1", "-C", str(minimal), "--out", str(tmp_path / "out"), "--format", "md")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: templates/callsheet.md.j2 is a ")
+
+
+def test_output_in_the_way_is_said_before_anything_is_written(minimal: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "2027-03-03-day-02.md").mkdir(parents=True)
+    result = invoke("callsheet", "1", "2", "-C", str(minimal), "--out", str(out), "--format", "md")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {out / '2027-03-03-day-02.md'} is a folder, so the file cannot be written there; move the folder away\n",
+    )
+    assert not (out / "2027-03-01-day-01.md").exists()  # day 1 was not written either
+    (tmp_path / "a-file").write_text("")
+    result = invoke("callsheet", "1", "-C", str(minimal), "--out", str(tmp_path / "a-file" / "sheets"), "--format", "md")
+    assert result.output.startswith(f"Error: {tmp_path / 'a-file'} is a file, not a folder")

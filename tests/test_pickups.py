@@ -209,3 +209,22 @@ def test_the_example_sheets_still_print_no_private_address() -> None:
     for day in found.days:
         for run in callsheet.callsheet(production, day, found=found)["transport"]["runs"]:
             assert all(stop["from"] not in homes for stop in run["stops"])
+
+
+def test_a_cast_call_without_times_is_still_a_call_for_their_copy(minimal: Path, tmp_path: Path) -> None:
+    edit(minimal / "schedule.yaml", '      makeup: "08:15"\n      on_set: "09:00"\n', "")  # finn's times on day 1
+    _, findings = validate(minimal)
+    assert [(str(f.pos), f.message) for f in findings.warnings if f.check == "call-times"] == [
+        ("schedule.yaml:13:13", "finn is called on day 1 without a make-up, wardrobe or on-set time")
+    ]
+    result = invoke("callsheet", "1", "--for", "finn", "-C", str(minimal), "--out", str(tmp_path), "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "to follow" in (tmp_path / "2027-03-01-day-01-finn.md").read_text(encoding="utf-8")
+
+
+def test_an_actor_on_hold_is_not_called_and_gets_no_pickup(minimal: Path) -> None:
+    edit(minimal / "schedule.yaml", '    - cast: mira\n      makeup: "17:30"', "    - cast: mira\n      status: H")
+    append(minimal / "transport.yaml", PICKUP.format(person="mira", origin="home").replace("day: 1", "day: 2"))
+    assert errors_of(minimal, "pickups-of-the-called") == [
+        ("transport.yaml:14:13", "pickup of mira on day 2, who is on hold that day (status: H); the call sheet leaves it out")
+    ]

@@ -151,6 +151,12 @@ def call_times(folder: m.ProductionFolder, out: Reporter) -> None:
                 "after midnight count on: write 01:30 the next morning as 25:30",
             )
         for call in day.cast_calls:
+            if call.makeup is None and call.wardrobe is None and call.on_set is None and call.status not in MANUAL_STATUSES:
+                out.warning(
+                    call.at("cast"),
+                    f"{call.cast} is called on day {day.day} without a make-up, wardrobe or on-set time",
+                    "add 'on_set: HH:MM' (and make-up and wardrobe as needed): their copy says the call is to follow",
+                )
             steps = [
                 (n, t)
                 for n, t in (

@@ -72,7 +72,9 @@ def pickups_of_the_called(folder: m.ProductionFolder, out: Reporter) -> None:
         if day is None or pickup.person not in known or is_called(pickup.person, day, crew):
             continue
         member = crew.get(pickup.person)
-        if member is None:
+        if member is None and any(c.cast == pickup.person for c in day.cast_calls):
+            why, hint = "is on hold that day (status: H)", "remove the pickup, or call them (another status, with their times)"
+        elif member is None:
             why, hint = (
                 "has no cast call that day",
                 f"add '- cast: {pickup.person}' to day {day.day}'s cast_calls, or remove the pickup",

@@ -82,13 +82,14 @@ def personal_calendar(folder: m.ProductionFolder, person: str) -> dict[str, Any]
     name = member.name if isinstance(member, m.CrewMember) else member.actor
     events = []
     for day in found.days:
-        call = plan.call_of(person, day, found.crew)
-        if call is None:
+        if not plan.is_called(person, day, found.crew) or day.crew_call is None:
             continue
+        call = plan.call_of(person, day, found.crew)
         pickup = pickup_of(production, day, person, found)
         pickup_line = f"{words['pickup']} {pickup}" if pickup else ""
-        summary = words["calendar_call"].format(title=production.title, day=day.day, call=call.clock)
-        events.append(_event(folder, day, f"day-{day.day:02d}-{person}", call, summary, pickup_line))
+        shown = call.clock if call is not None else words["call_to_follow"]
+        summary = words["calendar_call"].format(title=production.title, day=day.day, call=shown)
+        events.append(_event(folder, day, f"day-{day.day:02d}-{person}", call or day.crew_call, summary, pickup_line))
     if not events:
         raise CoordError(f"--for {person}: {name} is not called on any shoot day, so there is no calendar to write")
     return _calendar(folder, f"{production.title} – {name}", events)

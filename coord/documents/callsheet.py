@@ -39,7 +39,7 @@ def items(folder: m.ProductionFolder, days: list[str], all_days: bool = False, p
     member = find_person(found, person) if person else None
     chosen = found.days if all_days else [find_day(folder, wanted) for wanted in days]
     if all_days and person:  # a personal copy of every day the person is called
-        chosen = [d for d in chosen if plan.call_of(person, d, found.crew) is not None]
+        chosen = [d for d in chosen if plan.is_called(person, d, found.crew)]
         if not chosen and found.days:
             raise CoordError(
                 f"--for {person}: {who(person, found)[0]} is not called on any shoot day, so there is no call sheet to write"
@@ -235,13 +235,13 @@ def _personal(
 ) -> dict[str, str]:
     find_person(found, person)
     name, _person = who(person, found)
-    call = plan.call_of(person, day, found.crew)
-    if call is None:
+    if not plan.is_called(person, day, found.crew):
         raise CoordError(f"--for {person}: {name} is not called on day {day.day}")
+    call = plan.call_of(person, day, found.crew)
     own = next((run for run in found.runs_of(day) if any(p.person == person for p in run.pickups)), None)
     return {
         "name": name,
-        "call": clock(call),
+        "call": clock(call) if call is not None else lb.labels(production.language)["call_to_follow"],
         "pickup": pickup_of(production, day, person, found),
         "run": run_summary(own, production, found) if own else "",
         "location": day_locations[0].name if day_locations else "",
