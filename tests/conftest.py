@@ -8,7 +8,9 @@ import shutil
 import traceback
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -50,6 +52,24 @@ def example_copy(tmp_path: Path) -> Path:
     target = tmp_path / "harbour-lights"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("out"))
     return target
+
+
+@pytest.fixture(scope="session")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every HTML document of the example, rendered once for the browser tests."""
+    from browser import render_documents
+
+    return render_documents(EXAMPLE, tmp_path_factory.mktemp("html"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for all the browser tests."""
+    from browser import Browser, chromium
+
+    tab = Browser(chromium())
+    yield tab
+    tab.close()
 
 
 # ---- helpers shared by the document tests ----

@@ -14,17 +14,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from browser import Element, elements, render_documents
-from conftest import EXAMPLE, MINIMAL, invoke
+from browser import Element, elements
+from conftest import MINIMAL, invoke
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coord.render import tel_href
-
-
-@pytest.fixture(scope="module")
-def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return render_documents(EXAMPLE, tmp_path_factory.mktemp("html"))
 
 
 def digits(text: str) -> str:

@@ -7,12 +7,9 @@ number to call it: test_html_links.py.)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from browser import PHONE, Browser, chromium, render_documents
-from conftest import EXAMPLE
+from browser import PHONE, Browser
 
 #: The documents a crew member opens on a phone; the call sheet of every day is added by the test.
 ON_A_PHONE = ["callsheet", "personal", "contacts", "contacts-office", "report-1", "report-2", "schedule", "dood"]
@@ -21,18 +18,6 @@ WIDEST = """[...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
   .slice(-3).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)
                       + 'px: ' + e.textContent.trim().slice(0, 40))"""
-
-
-@pytest.fixture(scope="module")
-def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return render_documents(EXAMPLE, tmp_path_factory.mktemp("html"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    tab = Browser(chromium())
-    yield tab
-    tab.close()
 
 
 def test_no_document_scrolls_sideways_on_a_phone(documents: dict[str, Path], browser: Browser) -> None:

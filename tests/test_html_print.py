@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
 import pytest
-from browser import SCALE, Browser, Element, Hit, PrintedPdf, chromium, elements, print_to_pdf, render_documents
+from browser import SCALE, Browser, Element, Hit, PrintedPdf, chromium, elements, print_to_pdf
 from conftest import EXAMPLE, edit, invoke
 
 #: Darker than this is ink; Chromium's greyed white text is about 170.
@@ -28,18 +27,6 @@ LIGHT = 200
 PRINTED = ["callsheet", "personal", "contacts", "contacts-office", "report-1", "report-2", "schedule", "dood"]
 #: PDF page sizes in points, portrait, as Chromium writes them (whole CSS pixels).
 PAPER = {"a4": (595, 842), "letter": (612, 792)}
-
-
-@pytest.fixture(scope="module")
-def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return render_documents(EXAMPLE, tmp_path_factory.mktemp("html"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    tab = Browser(chromium())
-    yield tab
-    tab.close()
 
 
 @pytest.fixture(scope="module")
