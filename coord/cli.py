@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -111,19 +112,36 @@ def main() -> None:
     """
 
 
+def today_option(purpose: str) -> Callable[[F], F]:
+    """--today DATE: the date to judge by, as a datetime.date; default: the real date."""
+
+    def to_date(_ctx: click.Context, _param: click.Parameter, value: dt.datetime | None) -> dt.date:
+        return value.date() if value else dt.date.today()
+
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        callback=to_date,
+        metavar="DATE",
+        help=f"The date {purpose}, YYYY-MM-DD. Default: the real date.",
+    )
+
+
 @main.command()
 @FOLDER
 @click.option(
     "--format", "output", type=click.Choice(["text", "json"]), default="text", help="text for people, json for CI and editors."
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def validate(folder: Path, output: str, strict: bool) -> None:
+@today_option("to judge deadlines by (orders not yet ordered, returns overdue, pencils)")
+def validate(folder: Path, output: str, strict: bool, today: dt.date) -> None:
     """Check every file of a production folder and list all mistakes."""
+    from coord.checks import CheckOptions
     from coord.checks import validate as check_folder
     from coord.findings import as_text
     from coord.overview import summary
 
-    production, findings = check_folder(folder)
+    production, findings = check_folder(folder, CheckOptions(today=today, strict=strict))
     failed = bool(findings.errors) or (strict and bool(findings.warnings))
     if output == "json":
         click.echo(json.dumps({"ok": not failed, "findings": [f.as_dict() for f in findings]}, indent=2))
