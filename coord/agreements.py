@@ -166,10 +166,11 @@ def owes_minimum_wage(internship: m.Intern) -> bool:
     return internship.kind == "voluntary"
 
 
-def weeks(internship: m.Intern) -> Decimal | None:
+def length_in_days(internship: m.Intern) -> int | None:
+    """First to last day, both counted."""
     if internship.start is None or internship.end is None or internship.end < internship.start:
         return None
-    return Decimal((internship.end - internship.start).days + 1) / 7
+    return (internship.end - internship.start).days + 1
 
 
 def hourly_pay(internship: m.Intern) -> Decimal | None:
@@ -189,8 +190,8 @@ def hourly_pay(internship: m.Intern) -> Decimal | None:
     elif pay.per == "month":
         hours = weekly * 13 / 3 if weekly else None  # 52 weeks / 12 months
     else:  # flat, for the whole internship
-        length = weeks(internship)
-        hours = weekly * length if weekly and length else None
+        length = length_in_days(internship)
+        hours = weekly * length / 7 if weekly and length else None
     return pay.amount / hours if hours else None
 
 

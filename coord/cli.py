@@ -220,6 +220,92 @@ def dood(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
     build(folder, "dood", formats, out_dir)
 
 
+@main.command()
+@today_option("to count from")
+@click.option(
+    "--days",
+    type=click.IntRange(1, 90),
+    default=7,
+    show_default=True,
+    help="How many days ahead to list what to collect and return.",
+)
+@formats_option("orders")
+@out_option("orders")
+@IN_FOLDER
+def orders(today: dt.date, days: int, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the equipment order list: by status, by vendor, what to collect or return.
+
+    Collections and returns are those of the next --days days from --today, and what is late.
+    """
+    build(folder, "orders", formats, out_dir, today=today, days=days)
+
+
+@main.command()
+@click.argument("order")
+@formats_option("po")
+@out_option("orders")
+@IN_FOLDER
+def po(order: str, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the purchase order of ORDER to send to the rental house.
+
+    ORDER is an order id from equipment.yaml; the order must be approved.
+    """
+    build(folder, "po", formats, out_dir, order=order)
+
+
+@main.command()
+@click.argument("day", required=False)
+@formats_option("availability")
+@out_option("availability")
+@IN_FOLDER
+def availability(day: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the freelance crew's availability by shoot day.
+
+    Without DAY: a grid by department. With DAY (a number or a date): who is booked, free and not available.
+    """
+    build(folder, "availability", formats, out_dir, day=day)
+
+
+@main.command()
+@click.argument("day", required=False)
+@formats_option("extras")
+@out_option("extras")
+@IN_FOLDER
+def extras(day: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the background summary of DAY, or of every day.
+
+    Groups called, extras booked, the day's fees from their agreements and overtime from the daily report.
+    """
+    build(folder, "extras", formats, out_dir, day=day)
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+@click.option("--all", "all_agreements", is_flag=True, help="Every extra's and intern's agreement.")
+@click.option("--language", type=click.Choice(["en", "de"]), help="Language of the agreement. Default: the production's.")
+@formats_option("agreement")
+@out_option("agreements")
+@IN_FOLDER
+def agreement(
+    ids: tuple[str, ...], all_agreements: bool, language: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path
+) -> None:
+    """Render the agreement of an extra or an intern, to sign.
+
+    ID is an extra's id (extras.yaml), an internship's id or the intern's crew id (interns.yaml).
+    The files hold a home address and are readable by their owner only.
+    """
+    build(folder, "agreement", formats, out_dir, ids=list(ids), all_agreements=all_agreements, language=language)
+
+
+@main.command()
+@formats_option("interns")
+@out_option("interns")
+@IN_FOLDER
+def interns(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the intern list: supervisor, department, period, hours and stipend of each internship."""
+    build(folder, "interns", formats, out_dir)
+
+
 @main.command("calendar")
 @click.option(
     "--for", "for_person", metavar="PERSON", help="A crew or cast id: that person's own calls. Default: the production's."
