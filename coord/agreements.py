@@ -57,9 +57,12 @@ class Terms:
 
 
 def layers(extra: m.Extra, production: m.Production) -> list[m.ExtraAgreement]:
-    """The agreements that speak for an extra, the most specific first: their own, their group's, the production's."""
+    """The agreements that speak for an extra, the most specific first: their own, their old `pay:` (read as the
+    rate it gives), their group's, the production's."""
     settings = production.extras
-    found: list[m.ExtraAgreement | None] = [extra.agreement]
+    pay = extra.pay
+    old = m.ExtraAgreement(rate=pay.amount, currency=pay.currency, per=pay.per) if pay is not None else None
+    found: list[m.ExtraAgreement | None] = [extra.agreement, old]
     if settings is not None:
         wanted = group_key(extra.group)
         found.append(next((a for name, a in settings.groups.items() if extra.group and group_key(name) == wanted), None))
@@ -68,27 +71,30 @@ def layers(extra: m.Extra, production: m.Production) -> list[m.ExtraAgreement]:
 
 
 def terms(extra: m.Extra, production: m.Production) -> Terms:
-    """What the extra's agreement says, field by field from the most specific agreement that says it."""
+    """What the extra's agreement says, field by field from the most specific agreement that says it.
+
+    The old `rights:` in words stand for the rights unless the extra's own agreement gives them."""
     given = layers(extra, production)
-    rights = [a.rights for a in given if a.rights is not None]
+    own_rights = extra.agreement is not None and extra.agreement.rights is not None
+    in_words = extra.rights if extra.rights and not own_rights else None
+    rights = [a.rights for a in given if a.rights is not None] if not in_words else []
 
     def first(attr: str, among: Iterable[Any] = given) -> Any:
         return next((getattr(a, attr) for a in among if getattr(a, attr) is not None), None)
 
     signer = next((a for a in given if a.signed is not None), None)
-    pay = extra.pay
     return Terms(
         signed=signer.signed if signer else None,
         signed_at=signer.at("signed") if signer else None,
-        rate=first("rate") if first("rate") is not None else (pay.amount if pay else None),
-        currency=first("currency") or (pay.currency if pay else "EUR"),
-        per=first("per") or (pay.per if pay and first("rate") is None else "day"),
+        rate=first("rate"),
+        currency=first("currency") or "EUR",
+        per=first("per") or "day",
         hours=first("hours"),
         overtime=first("overtime"),
         media=first("media", rights),
         territory=first("territory", rights),
         term=first("term", rights),
-        rights_in_words=extra.rights,
+        rights_in_words=in_words,
         wardrobe_allowance=first("wardrobe_allowance"),
         fittings=first("fittings"),
         cancellation=first("cancellation"),
@@ -122,7 +128,8 @@ def overtime_pay(agreed: Terms, worked: int) -> Decimal | None:
     units = overtime_units(agreed, worked)
     if units == 0:
         return Decimal(0)
-    return agreed.overtime.rate * units if agreed.overtime is not None else None
+    rate = agreed.overtime.rate if agreed.overtime is not None else None
+    return rate * units if rate is not None else None
 
 
 def worked_minutes(line: m.ExtrasWorked, date: dt.date, timezone: str) -> int | None:
@@ -176,7 +183,7 @@ def length_in_days(internship: m.Intern) -> int | None:
 def hourly_pay(internship: m.Intern) -> Decimal | None:
     """The stipend per hour worked, from the agreed hours; None when the hours needed for it are not agreed."""
     pay = internship.stipend
-    if pay is None:
+    if pay is None or pay.amount is None:
         return None
     weekly = Decimal(internship.hours_per_week) if internship.hours_per_week else None
     daily = Decimal(internship.daily_hours) / 60 if internship.daily_hours else None

@@ -229,7 +229,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "needed_days": ("days {days}", "Drehtage {days}"),
     "quantity": ("Qty", "Menge"),
     "item": ("Item", "Artikel"),
-    "items": ("Items", "Positionen"),
+    "order_items": ("Items", "Positionen"),
     "price": ("Price", "Preis"),
     "charged_for": ("Charged for", "Berechnet"),
     "amount": ("Amount", "Betrag"),

@@ -172,7 +172,7 @@ def covers(hold: m.Hold, date: dt.date) -> bool:
 
 def lower_pencils(member: m.CrewMember, date: dt.date) -> list[m.Hold]:
     """Other jobs' second and third pencils on the date, still open: they do not block, a second one warns."""
-    return [h for h in member.holds if h.status == "pencil" and h.rank > 1 and covers(h, date)]
+    return [h for h in member.holds if h.status == "pencil" and (h.rank or 0) > 1 and covers(h, date)]
 
 
 def crew_call_for(member: m.CrewMember, day: m.ShootDay) -> Time | None:

@@ -30,7 +30,11 @@ def items(folder: m.ProductionFolder, ids: list[str], all_agreements: bool = Fal
     internships = {i.id: i for i in folder.interns} | {i.crew: i for i in folder.interns}
     wanted = [*extras, *(i.id for i in folder.interns)] if all_agreements else ids
     if not wanted:
-        raise CoordError("name an extra or an internship (coord agreement bg-birte-claussen), or use --all")
+        raise CoordError(
+            "there are no extras or internships yet"
+            if all_agreements
+            else "name an extra or an internship (coord agreement bg-birte-claussen), or use --all"
+        )
     production = dataclasses.replace(folder.production, language=language) if language else folder.production
     made = []
     for name in wanted:
@@ -83,7 +87,7 @@ def extra_agreement(folder: m.ProductionFolder, production: m.Production, extra:
         territory=agreed.territory or words["rights_territory"],
         term=agreed.term or words["rights_term"],
     )
-    if agreed.rights_in_words and not (agreed.media or agreed.territory or agreed.term):
+    if agreed.rights_in_words:
         rights = words["rights_in_words"].format(rights=agreed.rights_in_words.rstrip("."))
     engagement = words["engagement" if extra.group else "engagement_no_group"].format(
         name=extra.name, group=extra.group, title=production.title, company=production.company
