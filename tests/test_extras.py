@@ -402,3 +402,15 @@ def test_every_agreement_of_the_example_fits_one_page_and_is_for_the_owner_only(
     for expected in ("Background Artist Agreement", "Gerda Pohl", "EUR 140.00 per shoot day", "Place, date · Signature"):
         assert bare(expected) in bare(text), expected
     assert "Confidential: contains personal data, for the parties only" in text
+
+
+def test_a_production_replaces_the_agreement_of_one_kind_or_one_person(example_copy: Path, tmp_path: Path) -> None:
+    (example_copy / "templates").mkdir()
+    (example_copy / "templates" / "agreement.extra.md.j2").write_text("Our own: {{ title }}\n", encoding="utf-8")
+    (example_copy / "templates" / "agreement.bg-gerda-pohl.md.j2").write_text("Gerda's: {{ reference }}\n", encoding="utf-8")
+    ids = ["bg-ingeborg-larsen", "bg-gerda-pohl", "mia-kruse"]
+    result = invoke("agreement", *ids, "-C", str(example_copy), "--out", str(tmp_path), "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "agreement-bg-ingeborg-larsen.md").read_text(encoding="utf-8") == "Our own: Background Artist Agreement\n"
+    assert (tmp_path / "agreement-bg-gerda-pohl.md").read_text(encoding="utf-8") == "Gerda's: bg-gerda-pohl\n"
+    assert (tmp_path / "agreement-internship-mia-kruse.md").read_text(encoding="utf-8").startswith("> **Confidential")
