@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -125,19 +126,36 @@ def main() -> None:
     """
 
 
+def today_option(purpose: str) -> Callable[[F], F]:
+    """--today DATE: the date to judge by, as a datetime.date; default: the real date."""
+
+    def to_date(_ctx: click.Context, _param: click.Parameter, value: dt.datetime | None) -> dt.date:
+        return value.date() if value else dt.date.today()
+
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        callback=to_date,
+        metavar="DATE",
+        help=f"The date {purpose}, YYYY-MM-DD. Default: the real date.",
+    )
+
+
 @main.command()
 @FOLDER
 @click.option(
     "--format", "output", type=click.Choice(["text", "json"]), default="text", help="text for people, json for CI and editors."
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def validate(folder: Path, output: str, strict: bool) -> None:
+@today_option("to judge deadlines by (orders not yet ordered, returns overdue, pencils)")
+def validate(folder: Path, output: str, strict: bool, today: dt.date) -> None:
     """Check every file of a production folder and list all mistakes."""
+    from coord.checks import CheckOptions
     from coord.checks import validate as check_folder
     from coord.findings import as_text
     from coord.overview import summary
 
-    production, findings = check_folder(folder)
+    production, findings = check_folder(folder, CheckOptions(today=today, strict=strict))
     failed = bool(findings.errors) or (strict and bool(findings.warnings))
     if output == "json":
         click.echo(json.dumps({"ok": not failed, "findings": [f.as_dict() for f in findings]}, indent=2))
@@ -241,6 +259,92 @@ def dood(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
     Each actor's code (SW, W, WF, H, ...) per date, with totals.
     """
     build(folder, "dood", formats, out_dir)
+
+
+@main.command()
+@today_option("to count from")
+@click.option(
+    "--days",
+    type=click.IntRange(1, 90),
+    default=7,
+    show_default=True,
+    help="How many days ahead to list what to collect and return.",
+)
+@formats_option("orders")
+@out_option("orders")
+@IN_FOLDER
+def orders(today: dt.date, days: int, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the equipment order list: by status, by vendor, what to collect or return.
+
+    Collections and returns are those of the next --days days from --today, and what is late.
+    """
+    build(folder, "orders", formats, out_dir, today=today, days=days)
+
+
+@main.command()
+@click.argument("order")
+@formats_option("po")
+@out_option("orders")
+@IN_FOLDER
+def po(order: str, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the purchase order of ORDER to send to the rental house.
+
+    ORDER is an order id from equipment.yaml; the order must be approved.
+    """
+    build(folder, "po", formats, out_dir, order=order)
+
+
+@main.command()
+@click.argument("day", required=False)
+@formats_option("availability")
+@out_option("availability")
+@IN_FOLDER
+def availability(day: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the freelance crew's availability by shoot day.
+
+    Without DAY: a grid by department. With DAY (a number or a date): who is booked, free and not available.
+    """
+    build(folder, "availability", formats, out_dir, day=day)
+
+
+@main.command()
+@click.argument("day", required=False)
+@formats_option("extras")
+@out_option("extras")
+@IN_FOLDER
+def extras(day: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the background summary of DAY, or of every day.
+
+    Groups called, extras booked, the day's fees from their agreements and overtime from the daily report.
+    """
+    build(folder, "extras", formats, out_dir, day=day)
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+@click.option("--all", "all_agreements", is_flag=True, help="Every extra's and intern's agreement.")
+@click.option("--language", type=click.Choice(["en", "de"]), help="Language of the agreement. Default: the production's.")
+@formats_option("agreement")
+@out_option("agreements")
+@IN_FOLDER
+def agreement(
+    ids: tuple[str, ...], all_agreements: bool, language: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path
+) -> None:
+    """Render the agreement of an extra or an intern, to sign.
+
+    ID is an extra's id (extras.yaml), an internship's id or the intern's crew id (interns.yaml).
+    The files hold a home address and are readable by their owner only.
+    """
+    build(folder, "agreement", formats, out_dir, ids=list(ids), all_agreements=all_agreements, language=language)
+
+
+@main.command()
+@formats_option("interns")
+@out_option("interns")
+@IN_FOLDER
+def interns(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the intern list: supervisor, department, period, hours and stipend of each internship."""
+    build(folder, "interns", formats, out_dir)
 
 
 @main.command("calendar")

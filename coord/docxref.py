@@ -2,7 +2,7 @@
 
 pandoc takes page size, margins, footer and styles from a reference document and ignores its
 text. `make docx-reference` writes one per paper size into templates/ (`reference-a4.docx`,
-`reference-letter.docx`, and landscape ones for the day-out-of-days); they are committed and
+`reference-letter.docx`, and landscape ones for the day-out-of-days and the availability grid); they are committed and
 packaged, and a production can replace them like any template. The test suite fails when the
 committed files differ from what this module builds, so they cannot drift from it.
 """
@@ -19,7 +19,11 @@ from pathlib import Path
 #: Page width and height in twentieths of a point (twips), portrait.
 PAPERS = {"a4": (11906, 16838), "letter": (12240, 15840)}
 #: Each reference document: file name pattern and whether its pages are landscape.
-DOCUMENTS = {"reference-{paper}.docx": False, "dood-reference-{paper}.docx": True}
+DOCUMENTS = {
+    "reference-{paper}.docx": False,
+    "dood-reference-{paper}.docx": True,
+    "availability-reference-{paper}.docx": True,
+}
 #: Margins in twips: 10 mm around, 12 mm at the foot for the page number (6 mm from the edge).
 MARGINS = 'w:top="567" w:right="567" w:bottom="680" w:left="567" w:header="340" w:footer="340" w:gutter="0"'
 #: Arial everywhere: on every Windows and Mac, and metric-compatible Liberation Sans with LibreOffice.

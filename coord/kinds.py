@@ -363,6 +363,25 @@ class Duration(Scalar):
         return int(match[1]) * 60 + int(match[2])
 
 
+class Hours(Scalar):
+    """A number of hours as a crew writes it, 8, 8.5 or 8:30; kept in minutes."""
+
+    label = "hours, e.g. 8.5 or 8:30"
+
+    def parse(self, text: str, node: ScalarNode) -> int:
+        written = text.strip()
+        clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", written)
+        if clock:
+            minutes = int(clock[1]) * 60 + int(clock[2])
+        elif re.fullmatch(r"\d{1,2}(\.\d{1,2})?", written):
+            minutes = round(Decimal(written) * 60)
+        else:
+            raise Invalid(f"{quoted(text)} is not a number of hours", "write hours as 8, 8.5 or 8:30")
+        if not 0 < minutes <= 24 * 60:
+            raise Invalid(f"{written} hours is not a day's work", "write between 0:01 and 24 hours")
+        return minutes
+
+
 class Pages(Scalar):
     label = "pages in eighths"
 

@@ -33,7 +33,8 @@ PRIVATE_FIELDS = ("phone", "email", "address")
 DAY_TYPES = ("shoot", "travel", "rest", "holiday")
 TIMES_OF_DAY = ("day", "night", "dawn", "dusk", "morning", "evening")
 CAST_STATUSES = ("SW", "W", "WF", "SWF", "H", "T", "R", "F")
-ORDER_STATUSES = ("requested", "approved", "ordered", "delivered", "returned", "cancelled")
+ORDER_STATUSES = ("requested", "approved", "ordered", "delivered", "returned", "rejected", "cancelled")
+INTERNSHIP_KINDS = ("mandatory", "orientation", "alongside_studies", "voluntary")
 SCENE_RESULTS = ("complete", "part", "not_shot", "added")
 BED_TYPES = ("single", "double", "twin", "queen", "king")
 PAID_BY = ("production", "guest", "per_diem")
@@ -69,6 +70,10 @@ class Entry:
         if item is not None and f"{name}:{item}" in self.where:
             return self.where[f"{name}:{item}"]
         return self.where.get(name, self.pos)
+
+    def written(self, name: str) -> bool:
+        """Whether the file mentions this field at all, empty or not."""
+        return name in self.where
 
     def lacks(self, name: str) -> bool:
         """Whether the field is left out or left empty (`scenes:`, `scenes: []`, `crew_call: ""`).
@@ -175,6 +180,16 @@ class DoodSettings(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Approver(Entry):
+    crew: str = spec(k.Ref("crew"), "Crew id of someone who may approve equipment orders, e.g. the PM.", required=True)
+    above: Decimal | None = spec(
+        k.Amount(),
+        "Only for orders costing more than this (in the order's currency): this person's approval is needed as well, "
+        "as the second approval. Without it: approves any order.",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TransportSettings(Entry):
     """How arrivals are estimated and checked; the defaults are figures with a source, not rules of nature."""
 
@@ -197,6 +212,60 @@ class TransportSettings(Entry):
     base_city: str | None = spec(
         k.Text(),
         "The city the production is based in, e.g. Hamburg: people whose home_base is another city need a room.",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overtime(Entry):
+    rate: Decimal = spec(k.Amount(), "Paid for each started unit beyond the included hours, e.g. 12.00.", required=True)
+    per: str = spec(k.Choice("half_hour", "hour"), "The unit: half_hour or hour.", default="half_hour")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rights(Entry):
+    media: str | None = spec(k.Text(), "In which media the recordings may be used, e.g. all media including making-of.")
+    territory: str | None = spec(k.Text(), "Where, e.g. worldwide.")
+    term: str | None = spec(k.Text(), "For how long, e.g. unlimited in time.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtraAgreement(Entry):
+    """An extra's agreement; every field not given comes from the group's agreement, then the production's."""
+
+    signed: dt.date | None = spec(k.Date(), "Date the agreement was signed (the extra's, or the agency's for a group).")
+    rate: Decimal | None = spec(k.Amount(), "The fee, e.g. 95.00.")
+    currency: str | None = spec(k.Text(), "Currency code; default EUR.")
+    per: str | None = spec(k.Choice("day", "hour"), "What the rate is paid for: day or hour; default day.")
+    hours: int | None = spec(k.Hours(), "Hours included in the day (breaks included), e.g. 10 or 8.5; beyond them is overtime.")
+    overtime: Overtime | None = spec(k.Record(Overtime), "Overtime pay beyond the included hours.")
+    rights: Rights | None = spec(k.Record(Rights), "The rights granted in the recordings: media, territory, term.")
+    wardrobe_allowance: Decimal | None = spec(k.Amount(), "Paid per shoot day for wearing their own clothes, e.g. 15.00.")
+    fittings: str | None = spec(k.Text(), "Fittings and how they are paid, e.g. One fitting, paid at EUR 16.00.")
+    cancellation: str | None = spec(
+        k.Text(), "Cancellation terms, e.g. Cancelled less than 24 hours before the call: the full fee is paid."
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtrasSettings(Entry):
+    agreement: ExtraAgreement | None = spec(
+        k.Record(ExtraAgreement), "What every extra's agreement says unless their group's or their own says otherwise."
+    )
+    groups: Mapping[str, ExtraAgreement] = spec(
+        k.MapOf(k.Text(), k.Record(ExtraAgreement)),
+        "Agreements by group (the group: of extras.yaml), over the production's: e.g. Café guests: {signed: 2027-02-24}.",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InternsSettings(Entry):
+    minimum_wage: Decimal | None = spec(
+        k.Amount(),
+        "The statutory minimum wage per hour that interns' pay is checked against (Germany, MiLoG: 14.60 from 1 January 2027).",
+    )
+    currency: str = spec(k.Text(), "Currency of the minimum wage.", default="EUR")
+    collective_agreements: str | None = spec(
+        k.Text(), "The collective and works agreements that apply to internships, in words, as the agreement states them."
     )
 
 
@@ -232,9 +301,32 @@ class Production(Entry):
     transport: TransportSettings | None = spec(
         k.Record(TransportSettings), "How drive times are estimated and arrivals checked, and the production's base city."
     )
+    approvers: tuple[Approver, ...] = spec(
+        k.ListOf(k.Record(Approver)), "Who may approve equipment orders: the PM, and a second approver above an amount."
+    )
+    extras: ExtrasSettings | None = spec(k.Record(ExtrasSettings), "The extras' agreement terms, set once for all of them.")
+    interns: InternsSettings | None = spec(k.Record(InternsSettings), "Settings for internships.")
 
 
 # ---- crew.yaml, cast.yaml ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hold(Entry):
+    start: dt.date = spec(k.Date(), "First day pencilled by the other job.", required=True, key="from")
+    end: dt.date = spec(k.Date(), "Last day pencilled.", required=True, key="to")
+    rank: int = spec(
+        k.Integer(1, 3, "pencil rank"),
+        "1: a first pencil (the other job may book them: they are not ours those days), 2 or 3: a lower pencil.",
+        required=True,
+    )
+    job: str | None = spec(k.Text(), "The other job, e.g. Tatort Kiel.", key="for")
+    until: dt.date | None = spec(k.Date(), "Date by which the other job confirms or releases the pencil.")
+    status: str = spec(
+        k.Choice("pencil", "confirmed", "released"),
+        "pencil until the other job decides; confirmed (booked there: not ours those days) or released.",
+        default="pencil",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -255,6 +347,12 @@ class CrewMember(Person):
         k.ListOf(k.Record(Window)), "Freelance availability windows; none means available throughout."
     )
     unavailable: tuple[dt.date, ...] = spec(k.ListOf(k.Date()), "Single dates the person cannot work.")
+    holds: tuple[Hold, ...] = spec(k.ListOf(k.Record(Hold)), "Dates other jobs have pencilled, with their rank.")
+    staff: bool = spec(
+        k.Boolean(),
+        "yes for the company's permanent staff (not freelancers: the availability grid leaves them out).",
+        default=False,
+    )
     notes: str | None = spec(k.Text(), "Anything the office should know.")
 
 
@@ -350,6 +448,7 @@ class Background(Entry):
     count: int = spec(k.Integer(1, 10_000), "How many.", required=True)
     call: Time | None = spec(k.Time(), "Call time.")
     report_to: str | None = spec(k.Text(), "Where they report, e.g. Extras holding, unit base.")
+    group: str | None = spec(k.Text(), "The extras' group (their group: in extras.yaml); default: the description.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -449,7 +548,21 @@ class Vendor(Entry):
 class Item(Entry):
     name: str = spec(k.Text(), "What, e.g. ARRI Alexa 35 body.", required=True)
     quantity: int = spec(k.Integer(1, 10_000), "How many.", default=1)
+    price: Decimal | None = spec(k.Amount(), "Price of one, in the order's currency, e.g. 650.00.")
+    per: str = spec(
+        k.Choice("day", "week", "flat"), "What the price is for: day, week (each started week) or flat.", default="day"
+    )
     notes: str | None = spec(k.Text(), "Details.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step(Entry):
+    status: str = spec(
+        k.Choice(*ORDER_STATUSES), "What happened: " + ", ".join(ORDER_STATUSES) + " (delivered: checked out).", required=True
+    )
+    date: dt.date = spec(k.Date(), "When.", required=True)
+    by: str | None = spec(k.Ref("crew"), "Crew id of who did it; for approved and rejected the approver.")
+    note: str | None = spec(k.Text(), "What was agreed, e.g. PO sent by e-mail.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -458,12 +571,21 @@ class Order(Entry):
     department: str = spec(k.Choice(*DEPARTMENTS), "Department that asked for it.", required=True)
     vendor: Vendor | None = spec(k.Record(Vendor), "Who supplies it.", required=True)
     requested_by: str | None = spec(k.Ref("crew"), "Crew id of who asked for it.")
-    approved_by: str | None = spec(k.Ref("crew"), "Crew id of who approved it (the PM); needed before ordering.")
-    status: str = spec(
-        k.Choice(*ORDER_STATUSES), "Where the order stands: " + ", ".join(ORDER_STATUSES) + ".", default="requested"
+    history: tuple[Step, ...] = spec(
+        k.ListOf(k.Record(Step)), "What happened to the order, step by step, oldest first; the last step is where it stands."
     )
+    approved_by: str | None = spec(
+        k.Ref("crew"), "Old form (use history): crew id of who approved it (the PM); needed before ordering."
+    )
+    status: str | None = spec(k.Choice(*ORDER_STATUSES), "Old form (use history): where the order stands; default requested.")
+    po: str | None = spec(k.Text(), "Purchase order number as accounts give it; default: the title's initials and the order id.")
+    currency: str = spec(k.Text(), "Currency of the prices.", default="EUR")
     start: dt.date | None = spec(k.Date(), "First rental day.")
     end: dt.date | None = spec(k.Date(), "Last rental day.")
+    needed: tuple[int, ...] = spec(
+        k.ListOf(k.Integer(1, 999, "shoot-day number")),
+        "Shoot days it is needed on, where the rental period is not the point (a one-off); without start and end they are the rental days.",
+    )
     delivery: str | None = spec(k.Text(), "Pickup or delivery arrangement.")
     items: tuple[Item, ...] = spec(k.ListOf(k.Record(Item)), "What is ordered.")
     notes: str | None = spec(k.Text(), "Anything else.")
@@ -508,14 +630,35 @@ class Transport(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Guardian(Entry):
+    name: str = spec(k.Text(), "Name of the parent or guardian.", required=True)
+    phone: str | None = spec(k.Phone(), "Their phone, quoted.")
+    email: str | None = spec(k.Email(), "Their e-mail.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Permit(Entry):
+    number: str = spec(k.Text(), "The work permit's number or reference.", required=True)
+    authority: str | None = spec(k.Text(), "Who issued it, e.g. Amt für Arbeitsschutz Hamburg.")
+    until: dt.date | None = spec(k.Date(), "Last day it is valid.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Extra(Person):
     id: str = spec(k.Id(), "Unique id.", required=True)
     name: str = spec(k.Text(), "Name of the background artist.", required=True)
     group: str | None = spec(k.Text(), "Group, e.g. Dock workers.")
     agency: str | None = spec(k.Text(), "Casting agency.")
-    pay: Pay | None = spec(k.Record(Pay), "Agreed pay.")
-    rights: str | None = spec(k.Text(), "Agreed rights, e.g. all media, worldwide, unlimited.")
+    agreement: ExtraAgreement | None = spec(
+        k.Record(ExtraAgreement), "Their agreement; what it leaves out comes from production.yaml (extras:)."
+    )
+    pay: Pay | None = spec(k.Record(Pay), "Old form (use agreement: rate and per): agreed pay.")
+    rights: str | None = spec(k.Text(), "Old form (use agreement: rights): agreed rights in words.")
     days: tuple[int, ...] = spec(k.ListOf(k.Integer(1, 999, "shoot-day number")), "Shoot days booked.")
+    minor: bool = spec(k.Boolean(), "yes when under 18 on any day booked: needs a guardian and a permit.", default=False)
+    date_of_birth: dt.date | None = spec(k.Date(), "Date of birth (for minors).")
+    guardian: Guardian | None = spec(k.Record(Guardian), "A minor's parent or guardian, who signs with them.")
+    permit: Permit | None = spec(k.Record(Permit), "A minor's work permit.")
     notes: str | None = spec(k.Text(), "Anything else.")
 
 
@@ -527,8 +670,16 @@ class Intern(Entry):
     supervisor: str = spec(k.Ref("crew"), "Crew id of the supervisor.", required=True)
     start: dt.date = spec(k.Date(), "First day.", required=True)
     end: dt.date = spec(k.Date(), "Last day.", required=True)
+    kind: str | None = spec(
+        k.Choice(*INTERNSHIP_KINDS),
+        "mandatory (required by school or university), orientation (before choosing training or studies), "
+        "alongside_studies, or voluntary (any other).",
+    )
+    learning_goals: tuple[str, ...] = spec(k.ListOf(k.Text()), "What the intern is to learn, one goal per line.")
+    daily_hours: int | None = spec(k.Hours(), "Regular hours a day, e.g. 8.")
     hours_per_week: int | None = spec(k.Integer(1, 60), "Agreed hours per week.")
-    stipend: Pay | None = spec(k.Record(Pay), "Agreed stipend.")
+    leave: int | None = spec(k.Integer(0, 366, "days"), "Days of paid leave over the internship.")
+    stipend: Pay | None = spec(k.Record(Pay), "Agreed pay (stipend); amount 0.00 for an unpaid internship.")
     agreement_signed: dt.date | None = spec(k.Date(), "Date the agreement was signed.")
     notes: str | None = spec(k.Text(), "Anything else.")
 
@@ -579,6 +730,10 @@ class ExtrasWorked(Entry):
     count: int = spec(k.Integer(1, 10_000), "How many worked.", required=True)
     call: Time | None = spec(k.Time(), "Their call.")
     wrap: Time | None = spec(k.Time(), "When they were released.")
+    group: str | None = spec(k.Text(), "The extras' group (their group: in extras.yaml); default: the description.")
+    approved_by: str | None = spec(
+        k.Ref("crew"), "Crew id of who approved their overtime; once recorded, the overtime is no longer a warning."
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,6 +7,7 @@ them; they import only the model and value types.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from coord import model as m
 from coord.values import Eighths, Time
@@ -126,15 +127,61 @@ def cast_status(folder: m.ProductionFolder) -> dict[tuple[str, int], str]:
 
 
 def works_on(member: m.CrewMember, day: m.ShootDay) -> bool:
-    """A crew member works every shoot day unless they are a day player, or unavailable that date."""
-    if member.days is not None and day.day not in member.days:
-        return False
-    return day.date not in member.unavailable and available_on(member, day.date)
+    """A crew member works every shoot day unless they are a day player, or cannot work that date (see `absence`)."""
+    return booked(member, day) and absence(member, day.date) is None
+
+
+def booked(member: m.CrewMember, day: m.ShootDay) -> bool:
+    """Whether we count on the person that day: everyone works every shoot day, a day player their `days:`."""
+    return member.days is None or day.day in member.days
 
 
 def available_on(member: m.CrewMember, date: dt.date) -> bool:
     """Inside one of the person's availability windows, or they gave none."""
     return not member.available or any(w.start <= date <= w.end for w in member.available if w.start and w.end)
+
+
+UNAVAILABLE = "unavailable"
+BOOKED_ELSEWHERE = "booked-elsewhere"
+FIRST_PENCIL = "first-pencil"
+OUTSIDE_WINDOWS = "outside-windows"
+
+
+@dataclass(frozen=True)
+class Absence:
+    """Why a crew member cannot work a date, the most binding reason first, and the hold behind it if any.
+
+    UNAVAILABLE: one of their `unavailable:` dates; BOOKED_ELSEWHERE: another job confirmed its
+    pencil; FIRST_PENCIL: another job holds a first pencil; OUTSIDE_WINDOWS: outside their `available:` windows.
+    """
+
+    reason: str
+    hold: m.Hold | None = None
+
+
+def absence(member: m.CrewMember, date: dt.date) -> Absence | None:
+    """Why the person cannot work `date`, or None when they can: the rule `works_on` and every check share."""
+    if date in member.unavailable:
+        return Absence(UNAVAILABLE)
+    holds = [h for h in member.holds if covers(h, date)]
+    for hold in holds:
+        if hold.status == "confirmed":
+            return Absence(BOOKED_ELSEWHERE, hold)
+    for hold in holds:
+        if hold.status == "pencil" and hold.rank == 1:
+            return Absence(FIRST_PENCIL, hold)
+    if not available_on(member, date):
+        return Absence(OUTSIDE_WINDOWS)
+    return None
+
+
+def covers(hold: m.Hold, date: dt.date) -> bool:
+    return hold.start is not None and hold.end is not None and hold.start <= date <= hold.end
+
+
+def lower_pencils(member: m.CrewMember, date: dt.date) -> list[m.Hold]:
+    """Other jobs' second and third pencils on the date, still open: they do not block, a second one warns."""
+    return [h for h in member.holds if h.status == "pencil" and (h.rank or 0) > 1 and covers(h, date)]
 
 
 def crew_call_for(member: m.CrewMember, day: m.ShootDay) -> Time | None:

@@ -9,9 +9,9 @@ from conftest import append, edit, invoke
 from coord.checks import validate
 
 
-def findings_of(folder: Path, level: str = "error") -> list[tuple[str, str]]:
+def findings_of(folder: Path, level: str = "error", check: str | None = None) -> list[tuple[str, str]]:
     _, findings = validate(folder)
-    return [(str(f.pos), f.message) for f in findings if f.level == level]
+    return [(str(f.pos), f.message) for f in findings if f.level == level and check in (None, f.check)]
 
 
 def test_on_set_before_make_up_is_an_error_even_with_wardrobe_between(minimal: Path) -> None:
@@ -56,9 +56,9 @@ def test_internship_without_a_signed_agreement_is_flagged(minimal: Path) -> None
     (minimal / "interns.yaml").write_text(
         "- id: intern-lea\n  crew: lea\n  supervisor: pia\n  start: 2027-02-22\n  end: 2027-03-26\n", encoding="utf-8"
     )
-    assert findings_of(minimal, "warning") == [("interns.yaml:1:3", "the internship of lea has no signed agreement")]
+    assert findings_of(minimal, "warning", "interns") == [("interns.yaml:1:3", "the internship of lea has no signed agreement")]
     append(minimal / "interns.yaml", "  agreement_signed: 2027-03-01\n")
-    assert findings_of(minimal, "warning") == [
+    assert findings_of(minimal, "warning", "interns") == [
         ("interns.yaml:6:21", "the agreement of lea was signed 2027-03-01, after the internship started")
     ]
 

@@ -16,7 +16,7 @@ import pytest
 import vobject
 from conftest import EXAMPLE, bare, docx_text, edit, invoke, loaded, pdf_text, snapshot
 
-from coord import exports
+from coord import exports, orders
 from coord import labels as lb
 from coord import model as m
 from coord.documents import contacts
@@ -204,7 +204,7 @@ def test_cast_with_agents_and_vendors_deduplicated(example_copy: Path, tmp_path:
     assert names.count("Hanse Camera Rental GmbH") == 1
     hanse = next(v for v in context["vendors"] if v["name"] == "Hanse Camera Rental GmbH")
     assert hanse["phone"] == "+49 40 8540 3320"  # the first order's details win
-    cancelled = {o.vendor.name for o in folder.equipment if o.vendor and o.status == "cancelled"}
+    cancelled = {o.vendor.name for o in folder.equipment if o.vendor and orders.status(o) == "cancelled"}
     assert cancelled and not cancelled & set(names)
     lorenzen = context["cast"][0]
     assert (lorenzen["number"], lorenzen["actor"]) == (1, "Matthias Lorenzen")

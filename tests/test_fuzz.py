@@ -6,6 +6,7 @@ so a value the checks let through cannot crash a document either.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -14,10 +15,14 @@ from conftest import EXAMPLE, MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coord.checks import validate
-from coord.documents import calendar, callsheet, contacts, dood, schedule
+from coord.checks import CheckOptions, validate
+from coord.documents import agreement, availability, calendar, callsheet, contacts, dood, extras, interns, orders, po, schedule
 from coord.documents import report as dpr
+from coord.orders import COMMITTED, status
 from coord.plan import shoot_days
+
+#: The day the example's office is at (its daily reports reach day 2): deadlines are judged from it.
+TODAY = dt.date(2027, 3, 3)
 
 PRODUCTIONS = {"minimal": MINIMAL, "example": EXAMPLE}
 FILES = sorted({(name, path.relative_to(root).as_posix()) for name, root in PRODUCTIONS.items() for path in root.rglob("*.yaml")})
@@ -29,7 +34,7 @@ YAML_BITS = st.sampled_from(
 
 
 def build_every_document(folder_path: Path) -> None:
-    folder, findings = validate(folder_path)
+    folder, findings = validate(folder_path, CheckOptions(today=TODAY))
     if folder is None or findings.errors:
         return
     for day in shoot_days(folder):
@@ -43,6 +48,17 @@ def build_every_document(folder_path: Path) -> None:
         dood.dood(folder)
     contacts.contact_list(folder, office=True)
     calendar.production_calendar(folder)
+    orders.order_list(folder, TODAY)
+    for order in folder.equipment:
+        if status(order) in COMMITTED:
+            po.purchase_order(folder, order)
+    availability.availability_grid(folder)
+    for day in shoot_days(folder):
+        availability.availability_day(folder, day)
+    extras.background_summary(folder, shoot_days(folder))
+    if folder.extras or folder.interns:
+        agreement.items(folder, [], all_agreements=True)
+    interns.intern_list(folder)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -62,7 +78,7 @@ def test_random_edits_never_crash(
     text = path.read_text(encoding="utf-8")
     at = min(at, len(text))
     path.write_text(text[:at] + "".join(bits) + text[at + cut :], encoding="utf-8")
-    _, findings = validate(folder)
+    _, findings = validate(folder, CheckOptions(today=TODAY))
     for finding in findings:
         assert finding.pos.file and finding.message
     build_every_document(folder)

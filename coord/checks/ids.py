@@ -133,9 +133,14 @@ def _logistics_references(folder: m.ProductionFolder, refs: References) -> None:
     for hotel in folder.hotels:
         for booking in hotel.bookings:
             refs.ref(booking, "guest", booking.guest, "person")
+    for approver in folder.production.approvers:
+        refs.ref(approver, "crew", approver.crew, "crew")
     for order in folder.equipment:
         refs.ref(order, "requested_by", order.requested_by, "crew")
         refs.ref(order, "approved_by", order.approved_by, "crew")
+        refs.days(order, "needed", order.needed)
+        for step in order.history:
+            refs.ref(step, "by", step.by, "crew")
     for vehicle in folder.transport.vehicles:
         refs.ref(vehicle, "driver", vehicle.driver, "crew")
     for pickup in folder.transport.pickups:
@@ -164,3 +169,5 @@ def _report_references(folder: m.ProductionFolder, refs: References) -> None:
             refs.day(line, "moved_to", line.moved_to)
         for times in report.cast:
             refs.ref(times, "cast", times.cast, "cast")
+        for worked in report.extras:
+            refs.ref(worked, "approved_by", worked.approved_by, "crew")

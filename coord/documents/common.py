@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
@@ -74,6 +76,34 @@ def period(folder: m.ProductionFolder, language: str) -> str:
     """From the first scheduled day to the last: `1 March 2027 – 19 March 2027`."""
     dates = [d.date for d in plan.calendar_days(folder)]
     return f"{format_date(dates[0], language)} – {format_date(dates[-1], language)}" if dates else ""
+
+
+def money(amount: Decimal | None, currency: str, language: str) -> str:
+    """`EUR 1,234.50`, or `1.234,50 EUR` in German; empty for no amount."""
+    if amount is None:
+        return ""
+    figure = f"{amount:,.2f}"
+    if language == "de":
+        return figure.replace(",", " ").replace(".", ",").replace(" ", ".") + f" {currency}"
+    return f"{currency} {figure}"
+
+
+def counted(words: Mapping[str, str], key: str, count: int) -> str:
+    """The label `key` with a count, its `_one` form for one: `1 day of paid leave`, `2 days of paid leave`."""
+    return words[f"{key}_one" if count == 1 and f"{key}_one" in words else key].format(days=count)
+
+
+def hours_minutes(minutes: int | None) -> str:
+    """A length of time in a table: `10:45 h`; empty for none."""
+    return "" if minutes is None else f"{minutes // 60}:{minutes % 60:02d} h"
+
+
+def hours_in_words(minutes: int, language: str) -> str:
+    """A length of time in a sentence: `10 hours`, `8 hours 30 minutes` (`8 Stunden 30 Minuten`)."""
+    words = lb.labels(language)
+    if minutes % 60:
+        return words["hours_and_minutes"].format(hours=minutes // 60, minutes=minutes % 60)
+    return words["hours_whole"].format(hours=minutes // 60)
 
 
 # ---- finding things ---------------------------------------------------------------

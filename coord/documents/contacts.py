@@ -13,6 +13,7 @@ from coord import labels as lb
 from coord import model as m
 from coord.documents import Context, Document, Item, register
 from coord.documents.common import common_context, slug
+from coord.orders import CLOSED, status
 from coord.privacy import is_private
 
 #: The inputs a contact list is made from; errors elsewhere (schedule, transport) do not block it.
@@ -129,11 +130,11 @@ def _agent(agent: m.Agent | None) -> str:
 
 
 def _vendors(orders: tuple[m.Order, ...], language: str) -> list[dict[str, str]]:
-    """One entry per vendor name (cancelled orders left out), the first value given for each field, by name."""
+    """One entry per vendor name (cancelled and rejected orders left out), the first value given for each field, by name."""
     merged: dict[str, dict[str, Any]] = {}
     for order in orders:
         vendor = order.vendor
-        if vendor is None or order.status == "cancelled":
+        if vendor is None or status(order) in CLOSED:
             continue
         entry = merged.setdefault(vendor.name.strip().casefold(), {"name": vendor.name, "departments": set()})
         for field in ("contact", "phone", "email", "address"):
