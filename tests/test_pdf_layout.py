@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pypdf
 import pytest
+import yaml
 from conftest import MINIMAL, append, bare, edit, invoke, pdf_text
 from pdfpages import assert_all_drawn_on_the_page, assert_all_text_on_the_page, drawn
 
@@ -239,3 +242,36 @@ def test_the_format_reference_states_the_size_limits() -> None:
     text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     assert f"{MAX_TEXT:,} characters" in text
     assert f"{MAX_FILE_BYTES // 1024 // 1024} MB" in text
+
+
+# ---- 14. a personal copy takes the pages the general call sheet takes ---------------------------------
+
+
+def _cover(days: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Cast members whose personal copies together cover every shoot day: per day, the one called first."""
+    cover: dict[str, list[int]] = {}
+    for day in days:
+        cover.setdefault(day["cast_calls"][0]["cast"], []).append(day["day"])
+    return cover
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_example_day_has_its_front_on_page_one_general_and_personal(example_copy: Path, tmp_path: Path, paper: str) -> None:
+    """Each of the example's 15 shoot days, general and personal (a cast member called that day, whose
+    copy has the strip on top), is two pages: all but the crew on page one, the crew on the back."""
+    edit(example_copy / "production.yaml", "paper: a4\n", f"paper: {paper}\n")
+    days = [d for d in yaml.safe_load((example_copy / "schedule.yaml").read_text(encoding="utf-8")) if "day" in d]
+    assert len(days) == 15
+    general = tmp_path / "general"
+    render(example_copy, general, "callsheet", "--all", formats=("pdf",))
+    personal = tmp_path / "personal"
+    for cast, numbers in _cover(days).items():
+        render(example_copy, personal, "callsheet", *map(str, numbers), "--for", cast, formats=("pdf",))
+    for day in days:
+        sheet = next(general.glob(f"*-day-{day['day']:02d}.pdf"))
+        copy = next(personal.glob(f"*-day-{day['day']:02d}-*.pdf"))
+        for path in (sheet, copy):
+            pages = pypdf.PdfReader(path).pages
+            assert len(pages) == 2, f"{path.name} on {paper}: {len(pages)} pages"
+            assert pages[1].extract_text().startswith("CREW"), f"{path.name} on {paper}: page 2 is not the crew list"
+        assert "YOUR CALL" in pypdf.PdfReader(copy).pages[0].extract_text().upper()
