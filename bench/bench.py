@@ -50,10 +50,9 @@ def bench_callsheets(root: Path, folder: ProductionFolder) -> None:
     payloads = [json.dumps(documents.callsheet(folder, day)) for day in days]
     style, template = render.pdf_template_files(root, "callsheet.typ")
     source = style.read_bytes() + b"\n" + template.read_bytes()
-    fonts = [str(render.font_dir())]
 
     def floor() -> None:
-        compiler = typst.Compiler(root=str(template.parent), font_paths=fonts, ignore_system_fonts=True)
+        compiler = typst.Compiler(root=str(template.parent), font_paths=render.typst_fonts())
         for payload in payloads:
             compiler.compile(input=source, sys_inputs={"data": payload})
 

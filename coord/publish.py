@@ -26,10 +26,11 @@ CALLSHEET_INPUTS = ("production.yaml", "crew", "cast", "locations", "scenes", "s
 
 @dataclass
 class Outcome:
-    """What a build did: files written, files already up to date."""
+    """What a build did: files written, files already up to date, and what the user should know about them."""
 
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def load_for(root: Path, inputs: Iterable[str]) -> m.ProductionFolder:
@@ -91,6 +92,8 @@ def write_documents(
         template_name = f"{template}.typ" if fmt == "pdf" else f"{template}.{'html' if fmt == 'html' else 'md'}.j2"
         for pattern, context in items:
             output = target / pattern.format(ext=fmt)
+            if fmt == "pdf":  # also when the PDF is up to date: its empty boxes are still there
+                outcome.warnings += [w for w in render.undrawable(context) if w not in outcome.warnings]
             stamp = render.fingerprint(context, templates)
             if manifest.current(output, stamp):
                 outcome.unchanged.append(output)

@@ -159,3 +159,62 @@ def _keys(char: Char) -> Iterator[tuple[int, int, int]]:
     for x in range(int(left // BUCKET), int(right // BUCKET) + 1):
         for y in range(int(bottom // BUCKET), int(top // BUCKET) + 1):
             yield char.page, x, y
+
+
+def drawn_code_points(path: Path) -> set[int]:
+    """The characters the PDF's embedded fonts draw with a glyph of their own, read from each font's
+    ToUnicode map. A character no font has is drawn as glyph 0, the empty box, and is not among them."""
+    found: set[int] = set()
+    for page in pypdf.PdfReader(path).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for font in fonts.values():
+            to_unicode = font.get_object().get("/ToUnicode")
+            if to_unicode is not None:
+                found |= _mapped(to_unicode.get_object().get_data().decode("latin-1"))
+    return found
+
+
+def _mapped(cmap: str) -> set[int]:
+    """The targets of a ToUnicode CMap's bfchar and bfrange entries, less those of glyph 0."""
+    found: set[int] = set()
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for source, target in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            if int(source, 16):
+                found.update(map(ord, bytes.fromhex(target).decode("utf-16-be")))
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, target in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            first = ord(bytes.fromhex(target).decode("utf-16-be")[0])
+            found.update(first + i for i in range(int(high, 16) - int(low, 16) + 1) if int(low, 16) + i)
+    return found
+
+
+def glyph_pictures(path: Path, text: str, scale: float = 8.0, grid: int = 8) -> list[tuple[float, ...]]:
+    """How each character of `text` (but spaces) looks where the PDF draws it first: the ink (0 white ..
+    1 black) in each of grid x grid squares of its box, from a page image rendered by pdfium."""
+    document = pdfium.PdfDocument(path)
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            start = textpage.get_text_range().find(text)
+            if start < 0:
+                continue
+            bitmap = page.render(scale=scale, grayscale=True)
+            pixels, stride = bytes(bitmap.buffer), bitmap.stride
+            height = page.get_size()[1]
+            pictures = []
+            for index in (start + i for i, char in enumerate(text) if not char.isspace()):
+                left, bottom, right, top = textpage.get_charbox(index)
+                x0, x1 = int(left * scale), max(int(left * scale) + grid, int(right * scale))
+                y0, y1 = int((height - top) * scale), max(int((height - top) * scale) + grid, int((height - bottom) * scale))
+                cells = []
+                for gy in range(grid):
+                    for gx in range(grid):
+                        xs = range(x0 + (x1 - x0) * gx // grid, x0 + (x1 - x0) * (gx + 1) // grid)
+                        ys = range(y0 + (y1 - y0) * gy // grid, y0 + (y1 - y0) * (gy + 1) // grid)
+                        values = [255 - pixels[y * stride + x] for y in ys for x in xs]
+                        cells.append(sum(values) / (255 * max(len(values), 1)))
+                pictures.append(tuple(cells))
+            return pictures
+    finally:
+        document.close()
+    raise AssertionError(f"{path.name}: {text} is not drawn")
