@@ -149,10 +149,9 @@ def bench_pdf(root: Path, folder: ProductionFolder) -> None:
     payloads = [json.dumps(render.with_qr_codes(callsheet(folder, day))) for day in shoot_days(folder)]
     style, template = render.pdf_template_files(root, "callsheet.typ")
     source = style.read_bytes() + b"\n" + template.read_bytes()
-    fonts = [str(render.font_dir())]
 
     def floor() -> None:
-        compiler = typst.Compiler(root=str(template.parent), font_paths=fonts, ignore_system_fonts=True)
+        compiler = typst.Compiler(root=str(template.parent), font_paths=render.typst_fonts())
         for payload in payloads:
             compiler.compile(input=source, sys_inputs={"data": payload})
 

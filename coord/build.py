@@ -23,15 +23,16 @@ from coord.errors import CoordError
 from coord.exports import EXPORTS
 from coord.load import input_of, load_folder
 from coord.output import Manifest, fingerprint, writable_folder, write_atomic, write_if_changed
-from coord.render import Renderer, templates_digest
+from coord.render import Renderer, templates_digest, undrawable
 
 
 @dataclass
 class Outcome:
-    """What a build did: files written, files already up to date."""
+    """What a build did: files written, files already up to date, and what the user should know about them."""
 
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def load_for(root: Path, inputs: Iterable[str], options: CheckOptions = EVERYTHING) -> m.ProductionFolder:
@@ -88,6 +89,8 @@ def _rendered(root: Path, doc: Document, items: list[Item], formats: list[str], 
         stale: list[tuple[Item, Path, str]] = []
         for item in items:
             output = target / f"{item.name}.{fmt}"
+            if fmt == "pdf":  # also when the PDF is up to date: its empty boxes are still there
+                outcome.warnings += [w for w in undrawable(item.context) if w not in outcome.warnings]
             stamp = fingerprint(item.context, templates)
             if pending.manifest.current(output, stamp):
                 outcome.unchanged.append(output)

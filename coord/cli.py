@@ -90,11 +90,13 @@ def out_option(default: str) -> Callable[[F], F]:
 
 
 def wrote(outcome: Outcome) -> None:
-    """One `wrote PATH` line per file written, then how many were already up to date."""
+    """One `wrote PATH` line per file written, then how many were already up to date, then warnings (on stderr)."""
     for path in outcome.written:
         click.echo(f"wrote {path}")
     if outcome.unchanged:
         click.echo(f"{len(outcome.unchanged)} up to date, not rewritten")
+    for warning in outcome.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 class CoordGroup(click.Group):

@@ -21,6 +21,7 @@ import os
 import re
 import tempfile
 import threading
+import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -312,7 +313,7 @@ class PdfRenderer:
     def __init__(self, production_root: Path, template: str):
         style, self.template = pdf_template_files(production_root, template)
         self._source = style.read_bytes() + b"\n" + self.template.read_bytes()
-        self._fonts = [str(font_dir())]
+        self._fonts = typst_fonts()
         self._local = threading.local()
 
     def _compiler(self) -> Any:
@@ -320,9 +321,7 @@ class PdfRenderer:
 
         compiler = getattr(self._local, "compiler", None)
         if compiler is None:
-            compiler = self._local.compiler = typst.Compiler(
-                root=str(self.template.parent), font_paths=self._fonts, ignore_system_fonts=True
-            )
+            compiler = self._local.compiler = typst.Compiler(root=str(self.template.parent), font_paths=self._fonts)
         return compiler
 
     def render(self, context: dict[str, Any]) -> bytes:
@@ -388,14 +387,107 @@ def qr_runs(text: str) -> dict[str, Any]:
     return {"size": len(matrix), "runs": runs}
 
 
-def font_dir() -> Path:
-    """The sans-serif face documents are set in, shipped as a Python package (no system fonts needed)."""
+#: The fonts every PDF is set in, each shipped as a Python package: (package, folder of its fonts). The text
+#: face comes first; Typst falls back to the others, in this order, for a character it lacks.
+FONT_PACKAGES = (
+    ("font_source_sans_pro", "files"),  # Source Sans Pro: Latin, Greek, Cyrillic
+    ("paperang_p2_fonts_cjk", "fonts"),  # WenQuanYi Micro Hei: Chinese, Japanese, Korean
+    ("manimgx_fonts", "."),  # Noto: Arabic, Hebrew, Devanagari, Thai and 15 more scripts, symbols, emoji
+)
+FONT_FILES = ("*.otf", "*.ttf", "*.ttc", "*.otc")
+
+
+def font_dirs() -> list[Path]:
+    """The folders of the fonts PDFs are set in (no system font is ever used)."""
     import importlib.util
 
-    spec = importlib.util.find_spec("font_source_sans_pro")
-    if spec is None or not spec.submodule_search_locations:
-        raise CoordError("the font package font-source-sans-pro is missing; reinstall coord")  # pragma: no cover
-    return Path(next(iter(spec.submodule_search_locations))) / "files"
+    folders = []
+    for package, folder in FONT_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise CoordError(f"the font package {package.replace('_', '-')} is missing; reinstall coord")  # pragma: no cover
+        folders.append(Path(next(iter(spec.submodule_search_locations))) / folder)
+    return folders
+
+
+def font_dir() -> Path:
+    """The folder of the text face, Source Sans Pro."""
+    return font_dirs()[0]
+
+
+@functools.cache
+def typst_fonts() -> Any:
+    """The fonts as Typst sees them: those of FONT_PACKAGES only, neither the system's nor Typst's own, so
+    that what a PDF can draw is exactly what `undrawable` checks."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(d) for d in font_dirs()])
+
+
+@functools.cache
+def _font_files() -> tuple[Path, ...]:
+    """Every font file, the text face first, as Typst falls back."""
+    return tuple(path for folder in font_dirs() for pattern in FONT_FILES for path in sorted(folder.glob(pattern)))
+
+
+@functools.cache
+def _characters_of(path: Path) -> frozenset[int]:
+    """The code points a font file (every font of a collection) has a glyph for."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    fonts = TTCollection(str(path), lazy=True).fonts if path.suffix in (".ttc", ".otc") else [TTFont(str(path), lazy=True)]
+    return frozenset(code for font in fonts for code in (font.getBestCmap() or {}))
+
+
+def _needs_a_glyph(char: str) -> bool:
+    """Spaces, controls, joiners and variation selectors are never drawn, so a font need not have them."""
+    return unicodedata.category(char) not in ("Cc", "Cf", "Zs", "Zl", "Zp") and not (
+        "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"
+    )
+
+
+def undrawable_characters(text: str) -> str:
+    """The characters of `text` that no font of the PDFs can draw: each would print as an empty box."""
+    missing = {ord(c) for c in text if _needs_a_glyph(c)}
+    for path in _font_files():  # the text face first: most values need no other font read
+        if not missing:
+            break
+        missing -= _characters_of(path)
+    return "".join(chr(code) for code in sorted(missing))
+
+
+#: Keys of a list's entry that say which entry it is; the first one present names it in a warning.
+_NAMING_KEYS = ("name", "actor", "who", "department", "number", "title", "label", "description")
+
+
+def undrawable(context: dict[str, Any]) -> list[str]:
+    """A warning for each value of a PDF's context with characters its fonts cannot draw, naming the entry
+    (the person, scene, location, ...), the field and the characters. coord's own words are not checked."""
+    warnings: list[str] = []
+    _check({k: v for k, v in context.items() if k != "labels"}, [], warnings)
+    return warnings
+
+
+def _check(value: Any, where: list[str], warnings: list[str]) -> None:
+    if isinstance(value, str):
+        missing = undrawable_characters(value)
+        if missing:
+            shown = value if len(value) <= 60 else value[:57] + "..."
+            chars = ", ".join(f"{c} (U+{ord(c):04X} {unicodedata.name(c, 'no name')})" for c in missing)
+            warning = f'{" › ".join(where)}: no font of the PDF has {chars}; "{shown}" prints with empty boxes'
+            if warning not in warnings:
+                warnings.append(warning)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            # A list is named by its entries, not its key: "crew › Art › Jana Petersen › name", not "› people ›".
+            _check(item, where if isinstance(item, list) and where else [*where, key], warnings)
+    elif isinstance(value, list):
+        for number, item in enumerate(value, start=1):
+            if isinstance(item, dict):
+                name = next((str(item[k]) for k in _NAMING_KEYS if item.get(k)), f"#{number}")
+                _check(item, [*where, name], warnings)
+            else:
+                _check(item, where, warnings)
 
 
 #: The pandoc Lua filter that lays out every DOCX (column widths, page breaks). It is code, so it
