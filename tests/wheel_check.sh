@@ -17,4 +17,11 @@ cd "$work"
 ls "$work/sheets"/2027-03-12-day-10.pdf "$work/sheets"/2027-03-12-day-10.html "$work/sheets"/2027-03-12-day-10.md "$work/sheets"/2027-03-12-day-10.docx >/dev/null
 # The DOCX was laid out by the packaged reference document (an A4 page) and Lua filter (the crew list's page break).
 "$work/venv/bin/python" -c 'import sys, zipfile; xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml"); assert b"w:w=\"11906\"" in xml and b"w:type=\"page\"" in xml, "DOCX layout files missing from the wheel"' "$work/sheets/2027-03-12-day-10.docx"
+# Every document of the example, as `make demo` makes them, from a copy so the checkout stays clean.
+cp -r "$here/examples/harbour-lights" "$work/example"
+rm -rf "$work/example/out"
+make -s -C "$work/example" all COORD="$work/venv/bin/coord" >"$work/all.log" 2>&1 || { cat "$work/all.log"; exit 1; }
+for document in callsheets movement rooming reports schedule dood contacts calendar orders availability extras agreements interns; do
+  ls "$work/example/out/$document"/* >/dev/null 2>&1 || { echo "wheel-check: no $document written"; cat "$work/all.log"; exit 1; }
+done
 echo "wheel-check: installed wheel runs on the example production"
