@@ -52,8 +52,11 @@ def build(root: Path, name: str, formats: Iterable[str], out_dir: Path | None = 
     """Make document `name` of the production in `root` in each format it offers; `options` go to its items."""
     doc = document(name)
     folder = load_for(root, doc.inputs)
-    items = doc.make(folder, **options)
-    target = out_dir or root / "out" / doc.out
+    return write(root, doc, doc.make(folder, **options), formats, out_dir or root / "out" / doc.out)
+
+
+def write(root: Path, doc: Document, items: list[Item], formats: Iterable[str], target: Path) -> Outcome:
+    """Render the items of `doc` in each format it offers into `target`, writing only what changed."""
     wanted = list(dict.fromkeys(formats))
     outcome = Outcome()
     pending = _rendered(root, doc, items, [f for f in wanted if f in doc.formats], target, outcome)

@@ -21,7 +21,10 @@ DAY_INPUTS = ("production", "crew", "cast", "locations", "scenes", "days", "hote
 
 
 def common_context(production: m.Production) -> Context:
-    """What every document context starts with: language, paper size, every label in that language, the header."""
+    """What every document context starts with: language, paper size, every label in that language, the header.
+
+    `revision`, `revision_colour` and `changes` stay empty until coord publish fills them (coord.publish).
+    """
     return {
         "language": production.language,
         "paper": production.paper,
@@ -32,6 +35,9 @@ def common_context(production: m.Production) -> Context:
             "episode": production.episode or "",
             "office": office_block(production),
         },
+        "revision": "",
+        "revision_colour": "",
+        "changes": None,
     }
 
 
