@@ -257,19 +257,20 @@ class _Diff:
         )
 
     def locations(self, old: m.ShootDay, new: m.ShootDay) -> list[Change]:
+        """The main location replaced ("X instead of Y", when Y is gone from the day), others added or dropped."""
         found: list[Change] = []
-        old_main, new_main = old.locations[:1], new.locations[:1]
-        if old_main and new_main and old_main != new_main:
-            found.append(
-                Change(self.words["chg_location"].format(new=self.new.location(new_main[0]), old=self.old.location(old_main[0])))
+        replaced: set[str] = set()
+        if old.locations and new.locations and old.locations[0] != new.locations[0] and old.locations[0] not in new.locations:
+            replaced = {old.locations[0], new.locations[0]}
+            text = self.words["chg_location"].format(
+                new=self.new.location(new.locations[0]), old=self.old.location(old.locations[0])
             )
-        else:
-            old_main = new_main = ()
+            found.append(Change(text))
         for location in new.locations:
-            if location not in old.locations and location not in new_main:
+            if location not in old.locations and location not in replaced:
                 found.append(Change(self.words["chg_location_added"].format(name=self.new.location(location))))
         for location in old.locations:
-            if location not in new.locations and location not in old_main:
+            if location not in new.locations and location not in replaced:
                 found.append(Change(self.words["chg_location_dropped"].format(name=self.old.location(location))))
         return found
 
@@ -534,7 +535,7 @@ class _Diff:
         if isinstance(entry, m.DayReport):
             return self.words["daily_report"]
         if isinstance(entry, m.Background):
-            return entry.description
+            return self.words["chg_background_group"].format(description=entry.description)
         if isinstance(entry, m.Vehicle):
             return f"{entry.type} ({entry.id})"
         return str(getattr(entry, "name", ""))

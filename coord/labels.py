@@ -213,6 +213,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "chg_safety": ("Safety: {text}", "Sicherheit: {text}"),
     "chg_safety_dropped": ("Safety note dropped: {text}", "Sicherheitshinweis entfällt: {text}"),
     "chg_background_added": ("Background added: {count} {description}", "Zusätzliche Komparsen: {count} {description}"),
+    "chg_background_group": ("{description} (background)", "{description} (Komparsen)"),
     "chg_background_dropped": ("Background dropped: {description}", "Komparsen entfallen: {description}"),
     "chg_field": ("{what}: {field} {old} → {new}", "{what}: {field} {old} → {new}"),
     "chg_added": ("New: {what}", "Neu: {what}"),
