@@ -183,7 +183,7 @@ class _Diff:
         old, new = self.old.day(number), self.new.day(number)
         if old is None or new is None:
             return []
-        found = self.day(old, new)
+        found = self.day(old, new) + self.advance(number)
         if "locations" in self.inputs:
             for location in new.locations:
                 found += self.entry_pair(self.old.found.locations.get(location), self.new.found.locations.get(location))
@@ -241,6 +241,17 @@ class _Diff:
             found.append(Change(self.text_change(self.words["weather"], _weather(old.weather), _weather(new.weather))))
         found += self.entry_pair(old, new)
         return found
+
+    def advance(self, number: int) -> list[Change]:
+        """The next shoot day as the sheet's advance schedule shows it: its crew call and its scenes."""
+        old = next((d for d in self.old.found.days if (d.day or 0) > number), None)
+        new = next((d for d in self.new.found.days if (d.day or 0) > number), None)
+        if old is None or new is None or old.day != new.day:
+            return []
+        found = self.time(self.words["crew_call"], old.crew_call, new.crew_call)
+        if old.scenes != new.scenes:
+            found.append(Change(self.text_change(self.words["scenes"], ", ".join(old.scenes), ", ".join(new.scenes))))
+        return [Change(self.words["chg_advance"].format(day=new.day, change=c.text), c.people) for c in found]
 
     def time(self, what: str, old: Time | None, new: Time | None, people: frozenset[str] = EVERYONE) -> list[Change]:
         if old == new:

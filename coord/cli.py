@@ -293,7 +293,7 @@ class Revise:
 def run_document_command(ctx: click.Context, document: str, args: tuple[str, ...], revise: Revise) -> None:
     """Run the document's own command with its own arguments, so that each document's arguments work unchanged here."""
     command = main.commands[document]
-    with command.make_context(f"{ctx.command_path} {document}", list(args), parent=ctx, obj=revise) as sub:
+    with command.make_context(f"{ctx.command_path} {document}", list(args), obj=revise) as sub:
         command.invoke(sub)
 
 

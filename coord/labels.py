@@ -218,6 +218,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "chg_field": ("{what}: {field} {old} → {new}", "{what}: {field} {old} → {new}"),
     "chg_added": ("New: {what}", "Neu: {what}"),
     "chg_removed": ("No longer listed: {what}", "Nicht mehr aufgeführt: {what}"),
+    "chg_advance": ("Advance schedule, day {day}: {change}", "Vorschau Drehtag {day}: {change}"),
     "chg_day": ("Day {day}: {change}", "Drehtag {day}: {change}"),
     "chg_other": ("Other changes in {file}", "Weitere Änderungen in {file}"),
     "yes": ("yes", "ja"),

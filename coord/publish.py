@@ -113,6 +113,7 @@ def publish(
     record = Record(root)
     target = out_dir or root / "out" / doc.out
     with record.lock(waiting):
+        head = record.head()
         if not dry_run:
             record.require_committed([*WRITTEN_BY_COORD, *_inside(root, target)])
         mailing = send or dry_run
@@ -128,7 +129,6 @@ def publish(
         own = {copy.item.name: copy.item for copy in copies if copy.item.name not in {g.name for g in general}}
         outcome = write(root, doc, [*general, *own.values()], formats, target)
         if not dry_run:
-            head = record.head()
             for issue in issues:
                 if issue.published is None:
                     issue.published = record.tag(issue.key, issue.revision.number, head, _tag_message(doc, issue, folder))
