@@ -185,19 +185,27 @@ class Outbox:
         server = self.server
         where = f"{server.host}:{server.port}"
         context = ssl.create_default_context()
+        step = "connect"
         try:
             if server.security == "ssl":
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT_SECONDS, context=context)
             else:
                 smtp = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT_SECONDS)
                 if server.security == "starttls":
+                    step = "starttls"
                     smtp.starttls(context=context)
             if server.username:
+                step = "login"
                 smtp.login(server.username, self._secret or "")
         except smtplib.SMTPNotSupportedError:
+            if step == "starttls":
+                raise CoordError(
+                    f"the mail server {where} does not offer STARTTLS: set security: ssl in production.yaml "
+                    "(for a server on port 465), or none for a relay on your own network"
+                ) from None
             raise CoordError(
-                f"the mail server {where} does not offer STARTTLS: set security: ssl in production.yaml "
-                "(for a server on port 465), or none for a relay on your own network"
+                f"the mail server {where} offers no login: leave out username: in production.yaml's mail:, "
+                "or check its security: (many servers offer the login only over starttls or ssl)"
             ) from None
         except smtplib.SMTPAuthenticationError as err:
             raise CoordError(

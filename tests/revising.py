@@ -133,7 +133,8 @@ class Inbox:
         for recipients, content in self.received:
             assert len(recipients) == 1, recipients
             assert recipients[0] not in found, f"{recipients[0]} got two messages"
-            found[recipients[0]] = email.message_from_bytes(content, policy=email.policy.default)  # type: ignore[assignment]
+            # as a mail program shows it: the wire's CRLF line ends read as plain ones
+            found[recipients[0]] = email.message_from_bytes(content.replace(b"\r\n", b"\n"), policy=email.policy.default)  # type: ignore[assignment]
         return found
 
 
@@ -162,9 +163,10 @@ def smtp_server(
     if password:
 
         def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
-            return AuthResult(success=isinstance(data, LoginPassword) and data.password == password.encode())
+            return AuthResult(success=isinstance(data, LoginPassword) and data.password == password.encode(), handled=False)
 
-        options.update(authenticator=authenticator, auth_require_tls=starttls is not None or implicit_tls is not None)
+        # over implicit TLS aiosmtpd does not know the session is encrypted: it must not hold the login back
+        options.update(authenticator=authenticator, auth_require_tls=starttls is not None)
     if starttls is not None:
         options.update(tls_context=starttls, require_starttls=True)
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), ssl_context=implicit_tls, **options)
