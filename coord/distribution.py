@@ -94,17 +94,13 @@ class Resolver:
             return [name]
         key = group_key(name)
         if key in self.groups:
+            written, entries = self.groups[key]
+            where = self.folder.distribution.at("groups", written)
             if key in seen:
                 chain = " → ".join([*seen, key])
-                self.problems.append(Problem(pos, f'the group "{name}" contains itself ({chain})', "remove the loop"))
+                self.problems.append(Problem(where, f'the group "{written}" contains itself ({chain})', "remove the loop"))
                 return []
-            group = self.folder.distribution
-            _, entries = self.groups[key]
-            return [
-                member
-                for entry in entries
-                for member in self.members(entry, group.at("groups", self.groups[key][0]), (*seen, key))
-            ]
+            return [member for entry in entries for member in self.members(entry, where, (*seen, key))]
         if key in self.built_in:
             return self.built_in[key]
         if key in self.departments:
