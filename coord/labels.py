@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from types import MappingProxyType
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -304,8 +305,9 @@ _TIME_OF_DAY = {"en": {}, "de": {"day": "T", "night": "N", "dawn": "MD", "dusk":
 _INT_EXT = {"en": {}, "de": {"INT": "I", "EXT": "A", "INT/EXT": "I/A"}}
 
 
+@functools.cache
 def labels(language: str) -> MappingProxyType[str, str]:
-    """All labels of `language` (en or de) by key."""
+    """All labels of `language` (en or de) by key; made once per language, since every pickup and change asks."""
     index = 1 if language == "de" else 0
     return MappingProxyType({key: pair[index] for key, pair in _LABELS.items()})
 

@@ -119,11 +119,18 @@ class Lookups:
         return pickup_from(pickup.origin, pickup.person, production, self.hotels, self.homes)
 
 
+#: The lookups of the production last asked about: a loaded production never changes (its objects are frozen),
+#: so making many copies of its documents (one per recipient) works them out once.
+_LAST: list[tuple[m.ProductionFolder, Lookups]] = []
+
+
 def lookups(folder: m.ProductionFolder) -> Lookups:
+    if _LAST and _LAST[0][0] is folder:
+        return _LAST[0][1]
     pickups: dict[int, list[m.Pickup]] = {}
     for pickup in sorted(folder.transport.pickups, key=lambda p: (p.time, p.person)):
         pickups.setdefault(pickup.day, []).append(pickup)
-    return Lookups(
+    found = Lookups(
         crew={c.id: c for c in folder.crew},
         cast={c.id: c for c in folder.cast},
         locations={loc.id: loc for loc in folder.locations},
@@ -135,6 +142,8 @@ def lookups(folder: m.ProductionFolder) -> Lookups:
         pickups=pickups,
         homes=private_homes([*folder.crew, *folder.cast], folder.production),
     )
+    _LAST[:] = [(folder, found)]
+    return found
 
 
 def who(person: str, found: Lookups) -> tuple[str, m.CrewMember | m.CastMember | None]:
