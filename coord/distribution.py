@@ -80,8 +80,8 @@ class Resolver:
             "all cast": [c.id for c in folder.cast],
             "all crew": [c.id for c in folder.crew],
             "heads of department": [c.id for c in folder.crew if c.head_of_department],
-            "producers": [c.id for c in folder.crew if re.search(r"producer|produzent", c.role, re.I)],
-            "drivers": [c.id for c in folder.crew if c.id in drivers or re.search(r"driver|fahrer", c.role, re.I)],
+            "producers": [c.id for c in folder.crew if re.search(r"producer|produzent", c.role or "", re.I)],
+            "drivers": [c.id for c in folder.crew if c.id in drivers or re.search(r"driver|fahrer", c.role or "", re.I)],
         }
         self.groups = {group_key(name): (name, members) for name, members in folder.distribution.groups.items()}
         self.departments = {group_key(d): d for d in m.DEPARTMENTS}
@@ -130,10 +130,10 @@ class Resolver:
     def recipient(self, member: str, channel: str) -> Recipient:
         if member in self.crew:
             crew = self.crew[member]
-            return Recipient(member, crew.name, crew.email, channel, member)
+            return Recipient(member, crew.name or member, crew.email, channel, member)
         if member in self.cast:
             cast = self.cast[member]
-            return Recipient(member, cast.actor, cast.email, channel, member)
+            return Recipient(member, cast.actor or member, cast.email, channel, member)
         return Recipient(member, member, member, channel)
 
 

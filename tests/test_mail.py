@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import append, edit, invoke, pdf_text
-from revising import IDENTITY, Inbox, commit, edit_day, git, in_git, mail_settings, smtp_server
+from revising import IDENTITY, Inbox, change_day_3, commit, edit_day, git, in_git, mail_settings, smtp_server, tag_commit
 
 from coord.revisions import Record
 
@@ -61,6 +61,12 @@ def texts(message: EmailMessage, tmp_path: Path) -> str:
         path.write_bytes(attachment.get_content())
         parts.append(pdf_text(path))
     return "\n".join(parts)
+
+
+def plain_text(message: EmailMessage) -> str:
+    body = message.get_body(("plain",))
+    assert body is not None
+    return str(body.get_content())
 
 
 def test_every_recipient_gets_their_own_copy_with_their_call_in_the_subject_body_and_pdf(
@@ -343,3 +349,46 @@ def test_the_message_is_a_template_the_production_can_replace(office: tuple[Path
     assert plain is not None and html is not None
     assert plain.get_content() == "Moin Hello Jana Falk,\n\n**07:15** *bitte pünktlich*\n"
     assert "<p><strong>07:15</strong> <em>bitte pünktlich</em></p>" in html.get_content()
+
+
+def test_the_short_notice_change_of_day_3_reaches_everyone_as_revision_2_with_their_changes_first(
+    example_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole story on the example: rev 1 sent, the schedule changes, committed, rev 2 sent: colour, tag, changes, order, log."""
+    inbox = Inbox()
+    with smtp_server(inbox) as port:
+        edit(
+            example_copy / "production.yaml",
+            "  host: smtp.harbourlights-film.de\n  port: 587\n  security: starttls\n",
+            f"  host: 127.0.0.1\n  port: {port}\n  security: none\n",
+        )
+        edit(example_copy / "production.yaml", "  username: office@harbourlights-film.de\n", "")
+        in_git(example_copy, monkeypatch)
+        first = invoke("publish", "callsheet", "3", "--format", "md", "--send", "-C", str(example_copy))
+        assert first.exit_code == 0, first.output
+        change_day_3(example_copy)
+        changed = commit(example_copy, "Day 3: the pilot's house instead of the customs office")
+        second = invoke("publish", "callsheet", "3", "--format", "md", "--send", "-C", str(example_copy))
+    assert second.exit_code == 0, second.output
+    lines = second.output.splitlines()
+    assert lines[0] == "callsheet/day-03: Rev 2 · Blue, tagged callsheet/day-03/rev-2"
+    assert tag_commit(example_copy, "callsheet/day-03/rev-2") == changed
+    assert lines[1:3] == ["  Changes since revision 1:", "  - Crew call 07:00 → 06:30"]
+    for kind in ("  - Scene 41 added (moved from day 15)", "  - Scene 39 moved to day 5", "  - Location: Henrik's house",
+                 "  - Thea Brandes (Props Master): call 06:30 → 06:00", "  - Pickup for #2 Clara Sandmann now 05:40 from Hotel Elbblick Altona"):  # fmt: skip
+        assert any(line.startswith(kind) for line in lines), kind
+    recipients = 46 + 9  # all crew and all cast of the example
+    assert len(inbox.received) == 2 * recipients
+    latest = Inbox(received=inbox.received[recipients:]).messages()
+    clara = latest["clara.sandmann@posteo.de"]
+    assert clara["Subject"] == "Day 3 call sheet rev 2 (BLUE): your call 06:45"
+    text = plain_text(clara)
+    mine = text.index("- **Pickup for #2 Clara Sandmann now 05:40 from Hotel Elbblick Altona**")
+    assert mine < text.index("- Crew call 07:00 → 06:30")  # hers first, the crew's after
+    text = plain_text(latest["ralf.janssen@licht-janssen.de"])
+    assert text.index("- **Crew call 07:00 → 06:30**") < text.index("- Scene 41 added")  # he follows the crew call
+    log = example_copy / "sent" / "callsheet" / "day-03"
+    assert sorted(p.name for p in log.iterdir()) == ["rev-1.yaml", "rev-2.yaml"]
+    records = yaml.safe_load((log / "rev-2.yaml").read_text(encoding="utf-8"))
+    assert len(records) == recipients and {r["status"] for r in records} == {"sent"}
+    assert git(example_copy, "status", "--porcelain") == ""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MINIMAL, edit, invoke, pdf_text
-from revising import change_day_3, commit, edit_day, git, in_git, revisions, tag_commit
+from revising import commit, edit_day, git, in_git, revisions, tag_commit
 
 from coord import documents, publish
 from coord.documents import Document, Item
@@ -281,14 +281,3 @@ def test_diff_without_a_revision_says_how_to_make_one_and_takes_any_git_revision
     assert result.exit_code == 1 and "has no published revision yet" in result.output
     result = invoke("diff", "callsheet", "1", "--since", "no-such-tag", "-C", str(repo))
     assert result.exit_code == 1 and 'there is no revision "no-such-tag"' in result.output
-
-
-def test_the_short_notice_change_of_day_3_as_revision_2(example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    in_git(example_copy, monkeypatch)
-    assert publish_cli(example_copy, "callsheet", "3", "--format", "md")[0] == 0
-    change_day_3(example_copy)
-    commit(example_copy, "Day 3 changed")
-    code, output = publish_cli(example_copy, "callsheet", "3", "--format", "md")
-    assert code == 0, output
-    assert "  - Scene 39 moved to day 5" in output and "  - Crew call 07:00 → 06:30" in output
-    assert revisions(example_copy, "callsheet/day-03") == [1, 2]

@@ -17,4 +17,8 @@ cd "$work"
 ls "$work/sheets"/2027-03-12-day-10.pdf "$work/sheets"/2027-03-12-day-10.html "$work/sheets"/2027-03-12-day-10.md "$work/sheets"/2027-03-12-day-10.docx >/dev/null
 # The DOCX was laid out by the packaged reference document (an A4 page) and Lua filter (the crew list's page break).
 "$work/venv/bin/python" -c 'import sys, zipfile; xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml"); assert b"w:w=\"11906\"" in xml and b"w:type=\"page\"" in xml, "DOCX layout files missing from the wheel"' "$work/sheets/2027-03-12-day-10.docx"
+# coord init's files come from the wheel too, and what it writes validates.
+"$work/venv/bin/coord" init "$work/new-production" --title "Wheel Check" >/dev/null
+"$work/venv/bin/coord" validate "$work/new-production" --strict >/dev/null
+test -f "$work/new-production/.github/workflows/coord.yml" -a -f "$work/new-production/.gitlab-ci.yml"
 echo "wheel-check: installed wheel runs on the example production"
