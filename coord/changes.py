@@ -349,7 +349,8 @@ class _Diff:
                 continue
             if was is None:
                 assert now is not None  # noqa: S101 - one of the two is there
-                text = self.words["chg_now_called"].format(who=self.new.who(person), call=clock(plan.cast_first_call(now)))
+                call = clock(plan.cast_first_call(now)) or NOTHING
+                text = self.words["chg_now_called"].format(who=self.new.who(person), call=call)
             elif now is None:
                 text = self.words["chg_not_called"].format(who=self.old.who(person))
             else:

@@ -405,6 +405,8 @@ def say_deliveries(run: Any) -> None:
         click.echo(f"sent {counts['sent']} messages")
     if counts.get("served before"):
         click.echo(f"{counts['served before']} already had this revision (see the log in sent/): not sent again")
+    if run.recipients == 0:
+        click.echo("Warning: distribution.yaml sends this document to nobody: add a rule under send: naming it", err=True)
     if run.log_problem:
         click.echo(f"Warning: {run.log_problem}", err=True)
     if counts.get("failed"):

@@ -90,6 +90,8 @@ class Run:
     outcome: Outcome
     deliveries: list[Delivery] = field(default_factory=list)
     log_problem: str = ""
+    #: How many distribution.yaml names for the document (when sending or writing messages at all).
+    recipients: int | None = None
 
 
 def publish(
@@ -132,7 +134,7 @@ def publish(
             for issue in issues:
                 if issue.published is None:
                     issue.published = record.tag(issue.key, issue.revision.number, head, _tag_message(doc, issue, folder))
-        run = Run(issues, outcome, served_before)
+        run = Run(issues, outcome, served_before, recipients=len(recipients) if mailing else None)
         if server is not None:
             _deliver(_Mailing(root, doc, folder, server, formats, target), secret, copies, run, dry_run, progress)
             if send:

@@ -128,3 +128,13 @@ def test_errors_in_distribution_yaml_block_sending_but_not_the_documents(minimal
     assert invoke("publish", "callsheet", "1", "-C", str(minimal), "--format", "md").exit_code == 0
     result = invoke("publish", "callsheet", "1", "--dry-run", "-C", str(minimal), "--format", "md")
     assert result.exit_code == 1 and "distribution.yaml:3:10: " in result.output
+
+
+def test_publishing_a_document_nobody_receives_says_so(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (minimal / "distribution.yaml").write_text("send:\n  - documents: [callsheet]\n    to: [pia]\n", encoding="utf-8")
+    in_git(minimal, monkeypatch)
+    result = invoke("publish", "schedule", "--dry-run", "--format", "md", "-C", str(minimal))
+    assert result.exit_code == 0
+    assert "Warning: distribution.yaml sends this document to nobody: add a rule under send: naming it" in result.output
+    result = invoke("publish", "callsheet", "1", "--dry-run", "--format", "md", "-C", str(minimal))
+    assert "to nobody" not in result.output and "wrote 1 messages to" in result.output
