@@ -122,7 +122,9 @@ def publish(
         folder = load_for(root, (*doc.inputs, "distribution") if mailing else doc.inputs)
         issues = _issues(root, record, doc, folder, options)
         if mailing and any(issue.item.private for issue in issues):
-            raise CoordError(f"the {doc.title} asked for holds private data and is never sent; publish the copy for everyone")
+            raise CoordError(
+                f"this {doc.title} is an office copy with private data and is never sent; publish the copy for everyone"
+            )
         server = _server(folder.production, for_sending=send) if mailing else None
         secret = mail.password(server) if send and server else None
         recipients = dist.recipients(folder, doc.name, registry()) if mailing else []
@@ -158,8 +160,11 @@ def revision_key(doc: Document, item: Item) -> str:
 
 def shoot_day(item: Item) -> int | None:
     """The shoot day an item is of, by its `day-NN` variant: its changes are that day's."""
-    match = next((re.fullmatch(r"day-(\d+)", v) for v in item.variants if re.fullmatch(r"day-(\d+)", v)), None)
-    return int(match[1]) if match else None
+    for variant in item.variants:
+        match = re.fullmatch(r"day-(\d+)", variant)
+        if match:
+            return int(match[1])
+    return None
 
 
 class _Loads:
@@ -284,6 +289,7 @@ def _copies(
 ) -> tuple[list[Copy], list[Delivery]]:
     """The copy each recipient not yet served gets of each item (their own where the document makes one), and those served."""
     personal = "person" in inspect.signature(doc.make).parameters
+    own: dict[str, dict[str, Item]] = {}
     copies, served_before = [], []
     for issue in issues:
         done = dist.served(dist.log_path(root, issue.key, issue.revision.number))
@@ -292,25 +298,28 @@ def _copies(
             if recipient.id in done:
                 served_before.append(Delivery(issue.key, recipient, SERVED_BEFORE))
                 continue
-            own = None
-            if personal and recipient.person and recipient.address:
-                own = _own_copy(doc, folder, options, issue, recipient.person, single=len(issues) == 1)
-            copies.append(Copy(issue, recipient, own or everyone, recipient.person))
+            person = recipient.person
+            theirs = None
+            if personal and person and recipient.address:
+                if person not in own:
+                    own[person] = _own_copies(doc, folder, options, issues, person)
+                theirs = own[person].get(issue.key)
+            item = _with_revision(theirs, issue, folder.production, person) if theirs else everyone
+            copies.append(Copy(issue, recipient, item, person))
     return copies, served_before
 
 
-def _own_copy(
-    doc: Document, folder: m.ProductionFolder, options: dict[str, Any], issue: Issue, person: str, single: bool
-) -> Item | None:
-    """The person's own copy of the issue's item, or None when the document has none for them (not called that day)."""
+def _own_copies(
+    doc: Document, folder: m.ProductionFolder, options: dict[str, Any], issues: list[Issue], person: str
+) -> dict[str, Item]:
+    """The person's own copy of each item, by revision key; none where the document has none for them (not called that day)."""
     try:
         made = doc.make(folder, **{**options, "person": person})
     except CoordError:
-        return None
-    match = next((i for i in made if revision_key(doc, i) == issue.key), None)
-    if match is None and single and len(made) == 1:
-        match = made[0]  # one item each, told apart by name only (the calendar)
-    return _with_revision(match, issue, folder.production, person) if match else None
+        return {}
+    if len(made) == len(issues) == 1:
+        return {issues[0].key: made[0]}  # one item each, told apart by name only (the calendar)
+    return {revision_key(doc, item): item for item in made}
 
 
 def _files(doc: Document, copy: Item, formats: tuple[str, ...], target: Path) -> list[mail.Attachment]:

@@ -256,7 +256,7 @@ def test_for_and_the_office_copy_are_refused_when_publishing(repo: Path) -> None
     assert code == 1 and "--send (or --dry-run) makes each recipient's own copy" in output
     code, output = publish_cli(repo, "contacts", "--office", "--send")
     assert code == 1 and output == (
-        "Error: the contact list asked for holds private data and is never sent; publish the copy for everyone\n"
+        "Error: this contact list is an office copy with private data and is never sent; publish the copy for everyone\n"
     )
 
 
@@ -281,3 +281,23 @@ def test_diff_without_a_revision_says_how_to_make_one_and_takes_any_git_revision
     assert result.exit_code == 1 and "has no published revision yet" in result.output
     result = invoke("diff", "callsheet", "1", "--since", "no-such-tag", "-C", str(repo))
     assert result.exit_code == 1 and 'there is no revision "no-such-tag"' in result.output
+
+
+def test_several_days_at_once_are_a_revision_each_and_a_message_each(repo: Path) -> None:
+    edit(repo / "cast.yaml", "  actor: Ole Hansen\n", "  actor: Ole Hansen\n  email: ole@hansen.example\n")
+    (repo / "distribution.yaml").write_text("send:\n  - documents: [callsheet]\n    to: [pia, finn]\n", encoding="utf-8")
+    commit(repo, "Distribution")
+    code, output = publish_cli(repo, "callsheet", "--all", "--format", "md", "--dry-run")
+    assert code == 0, output
+    assert "callsheet/day-01: Rev 1 · White, not tagged (dry run)" in output and "callsheet/day-02: Rev 1 · White" in output
+    mails = repo / "out" / "mail" / "callsheet"
+    subjects = {
+        path.relative_to(mails).as_posix(): email.message_from_bytes(path.read_bytes(), policy=email.policy.default)["Subject"]
+        for path in sorted(mails.rglob("*.eml"))
+    }
+    assert subjects == {
+        "day-01/rev-1/finn.eml": "Day 1 call sheet rev 1 (WHITE): your call 08:15",
+        "day-01/rev-1/pia.eml": "Day 1 call sheet rev 1 (WHITE): your call 07:30",
+        "day-02/rev-1/finn.eml": "Day 2 call sheet rev 1 (WHITE)",  # not called that day: everyone's copy
+        "day-02/rev-1/pia.eml": "Day 2 call sheet rev 1 (WHITE): your call 17:00",
+    }
