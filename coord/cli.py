@@ -16,6 +16,7 @@ from coord.errors import CoordError
 
 if TYPE_CHECKING:
     from coord.build import Outcome
+    from coord.publish import Delivery, Run
 
 F = TypeVar("F", bound=Callable[..., Any])
 FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
@@ -297,20 +298,9 @@ def run_document_command(ctx: click.Context, document: str, args: tuple[str, ...
         command.invoke(sub)
 
 
-DOCUMENT_ARGS = (
-    click.argument("document", type=DocumentName()),
-    click.argument("args", nargs=-1, type=click.UNPROCESSED),
-)
-
-
-def document_args(function: F) -> F:
-    for decorator in reversed(DOCUMENT_ARGS):
-        function = decorator(function)
-    return function
-
-
 @main.command(context_settings={"ignore_unknown_options": True})
-@document_args
+@click.argument("document", type=DocumentName())
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--send", is_flag=True, help="E-mail everyone distribution.yaml names their own copy.")
 @click.option("--dry-run", is_flag=True, help="Write the messages as .eml files in out/mail/ instead of sending; record nothing.")
 @click.pass_context
@@ -325,7 +315,8 @@ def publish(ctx: click.Context, document: str, args: tuple[str, ...], send: bool
 
 
 @main.command(context_settings={"ignore_unknown_options": True})
-@document_args
+@click.argument("document", type=DocumentName())
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option(
     "--since",
     metavar="REV",
@@ -365,13 +356,14 @@ def published(
     folder: Path, document: str, formats: tuple[str, ...], out_dir: Path | None, options: dict[str, Any], revise: Revise
 ) -> None:
     """Publish, then say what revision each item is, what changed, what was written and sent."""
+    from coord.distribution import FAILED
     from coord.publish import publish as run_publish
 
     def waiting() -> None:
         click.echo("another coord publish is running in this repository; waiting for it to finish ...", err=True)
 
-    def failed(delivery: Any) -> None:
-        if delivery.status == "failed":
+    def failed(delivery: Delivery) -> None:
+        if delivery.status == FAILED:
             address = f" <{delivery.recipient.address}>" if delivery.recipient.address else ""
             click.echo(f"not sent to {delivery.recipient.name}{address}: {delivery.reason}", err=True)
 
@@ -393,25 +385,28 @@ def published(
     say_deliveries(run)
 
 
-def say_deliveries(run: Any) -> None:
+def say_deliveries(run: Run) -> None:
     """How many messages went, were written or were not needed; an error naming how many failed (each said as it failed)."""
+    from coord.distribution import FAILED, SENT
+    from coord.publish import SERVED_BEFORE, WRITTEN
+
     counts: dict[str, int] = {}
     for delivery in run.deliveries:
         counts[delivery.status] = counts.get(delivery.status, 0) + 1
-    if counts.get("written"):
+    if counts.get(WRITTEN):
         folders = sorted({str(d.path.parent) for d in run.deliveries if d.path is not None})
-        click.echo(f"wrote {counts['written']} messages to {', '.join(folders)} (nothing sent)")
-    if counts.get("sent"):
-        click.echo(f"sent {counts['sent']} messages")
-    if counts.get("served before"):
-        click.echo(f"{counts['served before']} already had this revision (see the log in sent/): not sent again")
+        click.echo(f"wrote {counts[WRITTEN]} messages to {', '.join(folders)} (nothing sent)")
+    if counts.get(SENT):
+        click.echo(f"sent {counts[SENT]} messages")
+    if counts.get(SERVED_BEFORE):
+        click.echo(f"{counts[SERVED_BEFORE]} already had this revision (see the log in sent/): not sent again")
     if run.recipients == 0:
         click.echo("Warning: distribution.yaml sends this document to nobody: add a rule under send: naming it", err=True)
     if run.log_problem:
         click.echo(f"Warning: {run.log_problem}", err=True)
-    if counts.get("failed"):
+    if counts.get(FAILED):
         raise CoordError(
-            f"{counts['failed']} of {counts['failed'] + counts.get('sent', 0)} messages were not sent (listed above): "
+            f"{counts[FAILED]} of {counts[FAILED] + counts.get(SENT, 0)} messages were not sent (listed above): "
             "fix what is said and run the same command again; it sends only to those not yet served"
         )
 

@@ -84,6 +84,7 @@ def test_every_recipient_gets_their_own_copy_with_their_call_in_the_subject_body
         assert message["From"] == "Test Shoot production office <office@testfilms.example>"
         assert message["Reply-To"] == "pia@testfilms.example"
         assert message["Subject"] == f"Day 1 call sheet rev 1 (WHITE): your call {call}"
+        assert message["X-Coord-Revision"] == "callsheet/day-01/rev-1"  # for a mail filter
         plain, html = message.get_body(("plain",)), message.get_body(("html",))
         assert plain is not None and html is not None
         assert plain.get_content().startswith(f"Hello {name},\n\nAttached: 2027-03-01-day-01-{person}.pdf (Rev 1 · White)\n\n")
