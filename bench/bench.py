@@ -1,5 +1,8 @@
 """`make bench`: how fast coord is on a large production, each figure beside the floor it cannot beat.
 
+The short-notice change (coord publish --send of one day to 330 recipients, each their own
+sheet) is timed against a real SMTP server on loopback (aiosmtpd, from the test extras).
+
 Prints figures; never fails on speed (timed tests flake, printed figures inform).
 Every floor is measured in the same run, on the same machine, as the figure beside it.
 """
@@ -24,6 +27,7 @@ from coord import render
 from coord.build import build
 from coord.checks import CHECKS, Reporter, validate
 from coord.documents.callsheet import callsheet
+from coord.errors import CoordError
 from coord.findings import Findings
 from coord.load import load_folder
 from coord.model import ProductionFolder
@@ -179,6 +183,99 @@ def bench_example() -> None:
     line("again with nothing changed", again)
 
 
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def smtp_sink(port: int) -> subprocess.Popen[bytes]:
+    """A real SMTP server on loopback in a process of its own (aiosmtpd's Sink), as a mail server would be."""
+    import socket
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Sink"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return server
+        time.sleep(0.1)
+    server.kill()
+    raise SystemExit("the SMTP server for the benchmark did not start")
+
+
+def bench_publish(tmp: Path, day: int = 30) -> None:
+    """The short-notice change: a call time moves; how long until every recipient's own copy is with the SMTP server."""
+    import socket
+
+    from coord.documents import document
+    from coord.publish import Delivery, publish
+
+    os.environ.update(GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@bench.example")
+    os.environ.update(GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@bench.example")
+    root = tmp / "short-notice"
+    generate(root)
+    (root / "distribution.yaml").write_text("send:\n  - documents: [callsheet]\n    to: [all crew, all cast]\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with (root / "production.yaml").open("a", encoding="utf-8") as production:
+        production.write(f"mail: {{host: 127.0.0.1, port: {port}, security: none, sender: office@bench.example}}\n")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "The schedule")
+    options = {"days": [str(day)]}
+    publish(root, "callsheet", ("pdf",), None, options)  # revision 1, printed for the office
+    schedule = root / "schedule.yaml"
+    text = schedule.read_text(encoding="utf-8")
+    start = text.index(f"- day: {day}\n")
+    schedule.write_text(text[:start] + text[start:].replace("crew_call: 7:00", "crew_call: 6:30", 1), encoding="utf-8")
+    git(root, "commit", "-qam", f"Day {day}: crew call half an hour earlier")
+
+    handed: list[float] = []
+
+    def progress(delivery: Delivery) -> None:
+        if delivery.status == "sent":
+            handed.append(time.perf_counter())
+
+    server = smtp_sink(port)
+    try:
+        began = time.perf_counter()
+        run = publish(root, "callsheet", ("pdf",), None, options, send=True, progress=progress)
+        took = time.perf_counter() - began
+    finally:
+        server.terminate()
+        server.wait()
+    if len(handed) != len(run.deliveries):
+        raise SystemExit(f"the short-notice change reached {len(handed)} of {len(run.deliveries)} recipients")
+
+    folder = load_for(root)
+    doc = document("callsheet")
+    contexts = [doc.make(folder, **options)[0].context]
+    for member in [*folder.crew, *folder.cast]:
+        try:
+            contexts += [item.context for item in doc.make(folder, **options, person=member.id)]
+        except CoordError:  # not called that day: they get everyone's copy
+            continue
+    renderer = render.Renderer(root).pdf("callsheet.typ")
+    typeset = best_of(1, lambda: renderer.render_many(contexts))
+    print(
+        f"the short-notice change: day {day}'s crew call moves; coord publish callsheet {day} --send "
+        f"({len(handed)} recipients, {len(contexts)} different sheets), beside typesetting those sheets alone:"
+    )
+    line(f"typesetting the {len(contexts)} sheets alone (Typst, {render.workers()} cores)", typeset)
+    line("coord publish --send: from the commit to the last message handed over", took, typeset)
+    line(f"  of which handing the {len(handed)} messages to the SMTP server", handed[-1] - handed[0])
+
+
+def load_for(root: Path) -> ProductionFolder:
+    folder, findings = validate(root)
+    if folder is None or findings.errors:
+        raise SystemExit("the synthetic production does not validate")
+    return folder
+
+
 def bench_help() -> None:
     coord = Path(sys.executable).parent / "coord"
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
@@ -194,6 +291,7 @@ def main() -> None:
         bench_transport(Path(tmp))
         bench_text(root, folder)
         bench_pdf(root, folder)
+        bench_publish(Path(tmp))
     bench_example()
     bench_help()
 

@@ -45,7 +45,8 @@ def generate(
     lines = []
     for i in range(cast):
         lines += [f"- id: cast-{i}", f"  number: {i + 1}", f"  character: Character {i}", f"  actor: Actor {i}",
-                  f'  phone: "+49 171 {2000000 + i}"', "  agent:", f"    name: Agent {i}", '    phone: "+49 30 5555555"']  # fmt: skip
+                  f'  phone: "+49 171 {2000000 + i}"', f"  email: cast{i}@bench.example", "  agent:", f"    name: Agent {i}",
+                  '    phone: "+49 30 5555555"']  # fmt: skip
     (root / "cast.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     locations = 20
     lines = []

@@ -53,8 +53,11 @@ def build(root: Path, name: str, formats: Iterable[str], out_dir: Path | None = 
     """Make document `name` of the production in `root` in each format it offers; `options` go to its items."""
     doc = document(name)
     folder = load_for(root, doc.inputs)
-    items = doc.make(folder, **options)
-    target = out_dir or root / "out" / doc.out
+    return write(root, doc, doc.make(folder, **options), formats, out_dir or root / "out" / doc.out)
+
+
+def write(root: Path, doc: Document, items: list[Item], formats: Iterable[str], target: Path) -> Outcome:
+    """Render the items of `doc` in each format it offers into `target`, writing only what changed."""
     writable_folder(target)  # before rendering anything: a file in the way stops the build, not its last step
     memory = target / f".coord-{doc.name}.json"
     if memory.is_dir():

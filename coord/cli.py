@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -16,6 +17,7 @@ from coord.errors import CoordError
 
 if TYPE_CHECKING:
     from coord.build import Outcome
+    from coord.publish import Delivery, Run
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -74,7 +76,11 @@ def formats_option(document: str, default: str = "pdf") -> Callable[[F], F]:
 
 
 def build(folder: Path, document: str, formats: tuple[str, ...], out_dir: Path | None, **options: Any) -> None:
-    """Make a document and say what was written."""
+    """Make a document and say what was written; under `coord publish` or `coord diff`, publish or compare it instead."""
+    revise = click.get_current_context().find_object(Revise)
+    if revise is not None:
+        revise.run(folder, document, formats, out_dir, options)
+        return
     from coord.build import build as make
 
     wrote(make(folder, document, formats, out_dir, **options))
@@ -146,7 +152,12 @@ def today_option(purpose: str) -> Callable[[F], F]:
 @main.command()
 @FOLDER
 @click.option(
-    "--format", "output", type=click.Choice(["text", "json"]), default="text", help="text for people, json for CI and editors."
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "github", "codequality"]),
+    default="text",
+    help="text for people, json for CI and editors, github for annotations in GitHub Actions, "
+    "codequality for GitLab's code quality report.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @today_option("to judge deadlines by (orders not yet ordered, returns overdue, pencils)")
@@ -154,13 +165,17 @@ def validate(folder: Path, output: str, strict: bool, today: dt.date) -> None:
     """Check every file of a production folder and list all mistakes."""
     from coord.checks import CheckOptions
     from coord.checks import validate as check_folder
-    from coord.findings import as_text
+    from coord.findings import as_codequality, as_github, as_text
     from coord.overview import summary
 
     production, findings = check_folder(folder, CheckOptions(today=today, strict=strict))
     failed = bool(findings.errors) or (strict and bool(findings.warnings))
     if output == "json":
         click.echo(json.dumps({"ok": not failed, "findings": [f.as_dict() for f in findings]}, indent=2))
+    elif output == "github":
+        click.echo(as_github(findings, folder))
+    elif output == "codequality":
+        click.echo(json.dumps(as_codequality(findings, folder), indent=2))
     else:
         if production is not None and not findings.errors:
             click.echo("\n".join(summary(production)) + "\n")
@@ -385,3 +400,175 @@ def templates(names: tuple[str, ...], folder: Path) -> None:
     for path in sorted(p for p in packaged.iterdir() if p.is_file()):
         own = folder / "templates" / path.name
         click.echo(f"  {path.name}" + ("  (replaced by this production's own)" if own.is_file() else ""))
+
+
+# ---- revisions, what changed, distribution, a new production --------------------------------
+
+
+class DocumentName(click.Choice[str]):
+    """The documents of the registry, read only when the command runs or shows its help."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from coord.documents import registry
+
+        return tuple(registry())
+
+    @choices.setter
+    def choices(self, _value: Any) -> None:
+        """click sets the choices in its constructor; ours come from the registry."""
+
+
+@dataclass(frozen=True)
+class Revise:
+    """What `coord publish` or `coord diff` asks of the document command it runs: publish, or compare, what it would build."""
+
+    send: bool = False
+    dry_run: bool = False
+    since: str | None = None
+    compare: bool = False
+
+    def run(self, folder: Path, document: str, formats: tuple[str, ...], out_dir: Path | None, options: dict[str, Any]) -> None:
+        if self.compare:
+            show_changes(folder, document, options, self.since)
+        else:
+            published(folder, document, formats, out_dir, options, self)
+
+
+def run_document_command(ctx: click.Context, document: str, args: tuple[str, ...], revise: Revise) -> None:
+    """Run the document's own command with its own arguments, so that each document's arguments work unchanged here."""
+    command = main.commands[document]
+    with command.make_context(f"{ctx.command_path} {document}", list(args), obj=revise) as sub:
+        command.invoke(sub)
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("document", type=DocumentName())
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--send", is_flag=True, help="E-mail everyone distribution.yaml names their own copy.")
+@click.option("--dry-run", is_flag=True, help="Write the messages as .eml files in out/mail/ instead of sending; record nothing.")
+@click.pass_context
+def publish(ctx: click.Context, document: str, args: tuple[str, ...], send: bool, dry_run: bool) -> None:
+    """Publish a revision of a document: numbered, coloured, recorded in git.
+
+    DOCUMENT [ARGS] as for the document's own command: coord publish callsheet 3 --send.
+    Refused while the production's files have uncommitted changes. The revision says
+    what changed since the last one; unchanged, it is published again as it was.
+    """
+    run_document_command(ctx, document, args, Revise(send=send and not dry_run, dry_run=dry_run))
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("document", type=DocumentName())
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.option(
+    "--since",
+    metavar="REV",
+    help="A revision number of the document, or a git commit, tag or branch. Default: its last revision.",
+)
+@click.pass_context
+def diff(ctx: click.Context, document: str, args: tuple[str, ...], since: str | None) -> None:
+    """Print what changed in a document since its last revision.
+
+    DOCUMENT [ARGS] as for the document's own command: coord diff callsheet 3. Compares the
+    files as they are now, committed or not, so the list can be agreed on before publishing.
+    """
+    run_document_command(ctx, document, args, Revise(since=since, compare=True))
+
+
+@main.command()
+@click.argument("directory", type=FolderPath())
+@click.option("--title", help="The production's title. Default: the folder's name.")
+def init(directory: Path, title: str | None) -> None:
+    """Start a production folder: example files, a Makefile and CI workflows.
+
+    Writes production.yaml and the other files with commented examples that validate, a
+    .gitignore, a Makefile and CI workflows for GitHub Actions and GitLab CI. Never
+    overwrites a file that is already there.
+    """
+    from coord.scaffold import scaffold
+
+    written, kept = scaffold(directory, title)
+    for path in written:
+        click.echo(f"wrote {path}")
+    for path in kept:
+        click.echo(f"kept {path}: it is already there")
+    click.echo(f'next: cd {directory} && git init && git add . && git commit -m "Start" && coord validate')
+
+
+def published(
+    folder: Path, document: str, formats: tuple[str, ...], out_dir: Path | None, options: dict[str, Any], revise: Revise
+) -> None:
+    """Publish, then say what revision each item is, what changed, what was written and sent."""
+    from coord.distribution import FAILED
+    from coord.publish import publish as run_publish
+
+    def waiting() -> None:
+        click.echo("another coord publish is running in this repository; waiting for it to finish ...", err=True)
+
+    def failed(delivery: Delivery) -> None:
+        if delivery.status == FAILED:
+            address = f" <{delivery.recipient.address}>" if delivery.recipient.address else ""
+            click.echo(f"not sent to {delivery.recipient.name}{address}: {delivery.reason}", err=True)
+
+    run = run_publish(folder, document, formats, out_dir, options, revise.send, revise.dry_run, waiting, failed)
+    for issue in run.issues:
+        if not issue.new:
+            state = f"as published before ({issue.published.tag if issue.published else ''}), nothing changed since"
+        else:
+            state = f"tagged {issue.published.tag}" if issue.published else "not tagged (dry run)"
+        click.echo(f"{issue.key}: {issue.label}, {state}")
+        if issue.box is not None:
+            print_box(issue.box)
+    if len(run.outcome.written) > 10:
+        click.echo(f"wrote {len(run.outcome.written)} files to {run.outcome.written[0].parent}")
+        if run.outcome.unchanged:
+            click.echo(f"{len(run.outcome.unchanged)} up to date, not rewritten")
+    else:
+        wrote(run.outcome)
+    say_deliveries(run)
+
+
+def say_deliveries(run: Run) -> None:
+    """How many messages went, were written or were not needed; an error naming how many failed (each said as it failed)."""
+    from coord.distribution import FAILED, SENT
+    from coord.publish import SERVED_BEFORE, WRITTEN
+
+    counts: dict[str, int] = {}
+    for delivery in run.deliveries:
+        counts[delivery.status] = counts.get(delivery.status, 0) + 1
+    if counts.get(WRITTEN):
+        folders = sorted({str(d.path.parent) for d in run.deliveries if d.path is not None})
+        click.echo(f"wrote {counts[WRITTEN]} messages to {', '.join(folders)} (nothing sent)")
+    if counts.get(SENT):
+        click.echo(f"sent {counts[SENT]} messages")
+    if counts.get(SERVED_BEFORE):
+        click.echo(f"{counts[SERVED_BEFORE]} already had this revision (see the log in sent/): not sent again")
+    if run.recipients == 0:
+        click.echo("Warning: distribution.yaml sends this document to nobody: add a rule under send: naming it", err=True)
+    if run.log_problem:
+        click.echo(f"Warning: {run.log_problem}", err=True)
+    if counts.get(FAILED):
+        raise CoordError(
+            f"{counts[FAILED]} of {counts[FAILED] + counts.get(SENT, 0)} messages were not sent (listed above): "
+            "fix what is said and run the same command again; it sends only to those not yet served"
+        )
+
+
+def print_box(box: dict[str, Any]) -> None:
+    click.echo(f"  {box['title']}:")
+    for line in box["lines"]:
+        click.echo(f"  {'*' if line['mine'] else '-'} {line['text']}")
+    if not box["lines"]:
+        click.echo(f"  - {box['none']}")
+
+
+def show_changes(folder: Path, document: str, options: dict[str, Any], since: str | None) -> None:
+    from coord.publish import compare
+
+    for comparison in compare(folder, document, options, since):
+        click.echo(f"{comparison.key}, since {comparison.since}")
+        print_box(comparison.box)

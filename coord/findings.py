@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
 from dataclasses import dataclass, field
 
 
@@ -84,3 +86,46 @@ def as_text(findings: list[Finding], folder: str) -> str:
 
 def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def _in_repository(folder: object, file: str) -> str:
+    """The file's path as CI systems name it: from where the command runs, the production folder in front."""
+    return posixpath.normpath(posixpath.join(str(folder).replace("\\", "/"), file))
+
+
+def _github_escape(text: str, in_property: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
+def as_github(findings: list[Finding], folder: object) -> str:
+    """GitHub Actions workflow commands (::error file=...,line=...::), which mark each finding at its file and line."""
+    lines = []
+    for finding in findings:
+        place = [f"file={_github_escape(_in_repository(folder, finding.pos.file), True)}"]
+        if finding.pos.line:
+            place += [f"line={finding.pos.line}", f"col={finding.pos.col}"]
+        place.append(f"title={_github_escape('coord ' + finding.check, True)}")
+        message = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
+        lines.append(f"::{finding.level} {','.join(place)}::{_github_escape(message)}")
+    errors = sum(f.level == ERROR for f in findings)
+    lines.append(f"{folder}: {_count(errors, 'error')}, {_count(len(findings) - errors, 'warning')}")
+    return "\n".join(lines)
+
+
+def as_codequality(findings: list[Finding], folder: object) -> list[dict[str, object]]:
+    """GitLab's code quality report, which shows each finding at its file and line in a merge request."""
+    report: list[dict[str, object]] = []
+    for finding in findings:
+        path = _in_repository(folder, finding.pos.file)
+        identity = f"{path}:{finding.pos.line}:{finding.check}:{finding.message}"
+        report.append(
+            {
+                "description": finding.message + (f" (hint: {finding.hint})" if finding.hint else ""),
+                "check_name": finding.check,
+                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                "severity": "major" if finding.level == ERROR else "minor",
+                "location": {"path": path, "lines": {"begin": finding.pos.line or 1}},
+            }
+        )
+    return report

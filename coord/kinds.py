@@ -429,6 +429,18 @@ class Timezone(Scalar):
         raise Invalid(message, hint)
 
 
+class Refused(Kind):
+    """A key that must never be given (a password in a file of the repository): any value is an error saying why."""
+
+    label = "not allowed"
+
+    def __init__(self, message: str, hint: str):
+        self.message, self.hint = message, hint
+
+    def convert(self, node: Node) -> Any:
+        raise Invalid(self.message, self.hint, node)
+
+
 class Choice(Scalar):
     """One of a fixed set of words; case does not matter, the canonical spelling is kept."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from types import MappingProxyType
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -467,6 +468,83 @@ _LABELS: dict[str, tuple[str, str]] = {
     "week_of": ("{hours}, week of {date}", "{hours}, Woche ab {date}"),
     "days_count": ("{days} days", "{days} Tage"),
     "days_count_one": ("{days} day", "{days} Tag"),
+    # revisions, what changed, distribution
+    "revision_label": ("Rev {number} · {colour}", "Rev. {number} · {colour}"),
+    "revision_colour_2": ("Double {colour}", "Doppel-{colour}"),
+    "revision_colour_3": ("Triple {colour}", "Dreifach-{colour}"),
+    "revision_colour_n": ("{colour} ×{times}", "{colour} ×{times}"),
+    "changes_since": ("Changes since revision {number}", "Änderungen seit Revision {number}"),
+    "changes_since_commit": ("Changes since {revision}", "Änderungen seit {revision}"),
+    "changes_none": ("Reissued without a change to its content", "Neu ausgegeben, ohne inhaltliche Änderung"),
+    "chg_time": ("{what} {old} → {new}", "{what} {old} → {new}"),
+    "chg_date": ("Date: {new} instead of {old}", "Datum: {new} statt {old}"),
+    "chg_scene": ("Scene {number}", "Bild {number}"),
+    "chg_scene_added": ("Scene {number} added", "Bild {number} neu"),
+    "chg_scene_moved_here": ("Scene {number} added (moved from day {day})", "Bild {number} neu (von Drehtag {day})"),
+    "chg_scene_moved": ("Scene {number} moved to day {day}", "Bild {number} auf Drehtag {day} verschoben"),
+    "chg_scene_dropped": ("Scene {number} no longer scheduled", "Bild {number} nicht mehr disponiert"),
+    "chg_scene_order": ("Shooting order now {order}", "Neue Drehfolge: {order}"),
+    "chg_location": ("Location: {new} instead of {old}", "Drehort: {new} statt {old}"),
+    "chg_location_added": ("Location added: {name}", "Zusätzlicher Drehort: {name}"),
+    "chg_location_dropped": ("Location dropped: {name}", "Drehort entfällt: {name}"),
+    "chg_call": ("{who}: call {old} → {new}", "{who}: Beginn {old} → {new}"),
+    "chg_department_call": ("{department} call {old} → {new}", "Beginn {department} {old} → {new}"),
+    "chg_now_called": ("{who}: now called, {call}", "{who}: jetzt dabei, Beginn {call}"),
+    "chg_not_called": ("{who}: no longer called", "{who}: nicht mehr dabei"),
+    "chg_pickup": ("Pickup for {who} now {time} from {origin}", "Abholung {who} jetzt {time} ab {origin}"),
+    "chg_pickup_new": ("New pickup for {who}: {time} from {origin}", "Neue Abholung {who}: {time} ab {origin}"),
+    "chg_pickup_dropped": ("No pickup for {who} any more", "Keine Abholung mehr für {who}"),
+    "chg_pickup_vehicle": ("Pickup for {who}: {new} instead of {old}", "Abholung {who}: {new} statt {old}"),
+    "chg_note": ("{department} note: {text}", "Hinweis {department}: {text}"),
+    "chg_note_dropped": ("{department} note dropped", "Hinweis {department} entfällt"),
+    "chg_safety": ("Safety: {text}", "Sicherheit: {text}"),
+    "chg_safety_dropped": ("Safety note dropped: {text}", "Sicherheitshinweis entfällt: {text}"),
+    "chg_background_added": ("Background added: {count} {description}", "Zusätzliche Komparsen: {count} {description}"),
+    "chg_background_group": ("{description} (background)", "{description} (Komparsen)"),
+    "chg_background_dropped": ("Background dropped: {description}", "Komparsen entfallen: {description}"),
+    "chg_field": ("{what}: {field} {old} → {new}", "{what}: {field} {old} → {new}"),
+    "chg_added": ("New: {what}", "Neu: {what}"),
+    "chg_removed": ("No longer listed: {what}", "Nicht mehr aufgeführt: {what}"),
+    "chg_advance": ("Advance schedule, day {day}: {change}", "Vorschau Drehtag {day}: {change}"),
+    "chg_day": ("Day {day}: {change}", "Drehtag {day}: {change}"),
+    "chg_other": ("Other changes in {file}", "Weitere Änderungen in {file}"),
+    "yes": ("yes", "ja"),
+    "no": ("no", "nein"),
+    "number": ("Number", "Nummer"),
+    "title": ("Title", "Titel"),
+    "company": ("Company", "Firma"),
+    "description_day": ("Description", "Beschreibung"),
+    "unit": ("Unit", "Einheit"),
+    "forecast": ("Forecast", "Vorhersage"),
+    "high": ("High", "Max."),
+    "low": ("Low", "Min."),
+    "seats": ("Seats", "Sitze"),
+    "mail_subject": ("{what} rev {number} ({colour})", "{what} Rev. {number} ({colour})"),
+    "mail_subject_day": ("Day {day} {document}", "Drehtag {day} {document}"),
+    "mail_your_call": ("your call {call}", "dein Beginn {call}"),
+    "mail_greeting": ("Hello {name},", "Hallo {name},"),
+    "mail_attached": ("Attached: {files}", "Im Anhang: {files}"),
+    "mail_attached_one": ("attached", "im Anhang"),
+    "mail_sender": ("{title} production office", "Produktionsbüro {title}"),
+    "document_callsheet": ("call sheet", "Dispo"),
+    "document_report": ("daily report", "Tagesbericht"),
+    "document_contacts": ("contact list", "Kontaktliste"),
+    "document_schedule": ("shooting schedule", "Drehplan"),
+    "document_dood": ("day-out-of-days", "Drehtageübersicht"),
+    "document_calendar": ("calendar", "Kalender"),
+}
+#: Revision colours (coord.model.REVISION_COLOURS) as printed.
+_REVISION_COLOURS: dict[str, tuple[str, str]] = {
+    "white": ("White", "Weiß"),
+    "blue": ("Blue", "Blau"),
+    "pink": ("Pink", "Rosa"),
+    "yellow": ("Yellow", "Gelb"),
+    "green": ("Green", "Grün"),
+    "goldenrod": ("Goldenrod", "Goldgelb"),
+    "buff": ("Buff", "Chamois"),
+    "salmon": ("Salmon", "Lachs"),
+    "cherry": ("Cherry", "Kirschrot"),
+    "tan": ("Tan", "Hellbraun"),
 }
 _DEPARTMENTS: dict[str, tuple[str, str]] = {
     "production": ("Production", "Produktion"),
@@ -514,14 +592,19 @@ _INT_EXT = {"en": {}, "de": {"INT": "I", "EXT": "A", "INT/EXT": "I/A"}}
 Labels = MappingProxyType[str, str]
 
 
+@functools.cache
 def labels(language: str) -> MappingProxyType[str, str]:
-    """All labels of `language` (en or de) by key."""
+    """All labels of `language` (en or de) by key; made once per language, since every pickup and change asks."""
     index = 1 if language == "de" else 0
     return MappingProxyType({key: pair[index] for key, pair in _LABELS.items()})
 
 
 def department(name: str, language: str) -> str:
     return _DEPARTMENTS[name][1 if language == "de" else 0]
+
+
+def revision_colour(name: str, language: str) -> str:
+    return _REVISION_COLOURS[name][1 if language == "de" else 0]
 
 
 def weekday(index: int, language: str) -> str:

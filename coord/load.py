@@ -61,6 +61,7 @@ FILES = (
     FileSpec("transport.yaml", "transport", m.Transport, is_list=False),
     FileSpec("extras.yaml", "extras", m.Extra, is_list=True),
     FileSpec("interns.yaml", "interns", m.Intern, is_list=True),
+    FileSpec("distribution.yaml", "distribution", m.Distribution, is_list=False),
 )
 REPORTS = "reports"
 #: The inputs of a production by name: what a check reads and what a document is made from.

@@ -38,7 +38,14 @@ INTERNSHIP_KINDS = ("mandatory", "orientation", "alongside_studies", "voluntary"
 SCENE_RESULTS = ("complete", "part", "not_shot", "added")
 BED_TYPES = ("single", "double", "twin", "queen", "king")
 PAID_BY = ("production", "guest", "per_diem")
+#: The industry's order of revision colours; after the last one comes "double white", "double blue" ...
+REVISION_COLOURS = ("white", "blue", "pink", "yellow", "green", "goldenrod", "buff", "salmon", "cherry", "tan")
+MAIL_SECURITY = ("starttls", "ssl", "none")
+CHANNELS = ("email",)
 
+
+#: How to give coord the SMTP password instead of writing it down.
+SECRET_HINT = "set the environment variable named by password_env (COORD_SMTP_PASSWORD), or store it in the system keyring"  # noqa: S105 - advice, not a secret
 
 _UNSET: Any = object()
 
@@ -270,6 +277,31 @@ class InternsSettings(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Mail(Entry):
+    host: str = spec(k.Text(), "The SMTP server that sends the production's e-mail, e.g. smtp.example.com.", required=True)
+    port: int | None = spec(k.Integer(1, 65535, "port"), "Its port; default: 587 with starttls, 465 with ssl, 25 with none.")
+    security: str = spec(
+        k.Choice(*MAIL_SECURITY),
+        "starttls (the usual), ssl (a server on port 465) or none (a relay on your own network).",
+        default="starttls",
+    )
+    sender: str = spec(k.Email(), "The address the messages come from, e.g. office@harbourlights.example.", required=True)
+    sender_name: str | None = spec(k.Text(), "The name shown as sender; default: the production office of the title.")
+    reply_to: str | None = spec(k.Email(), "Where replies go, when not to the sender.")
+    username: str | None = spec(k.Text(), "The login at the server; none: send without logging in.")
+    password_env: str = spec(
+        k.Text(),
+        "The environment variable holding the password (default COORD_SMTP_PASSWORD); "
+        "without it, the system keyring's entry for coord-smtp:HOST and the username.",
+        default="COORD_SMTP_PASSWORD",
+    )
+    password: None = spec(
+        k.Refused("a password must never be written into a file of the production's repository", SECRET_HINT),
+        "Never here: " + SECRET_HINT + ".",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Production(Entry):
     title: str = spec(k.Text(), "Title of the production as printed on every document.", required=True)
     company: str = spec(k.Text(), "Production company.", required=True)
@@ -306,6 +338,13 @@ class Production(Entry):
     )
     extras: ExtrasSettings | None = spec(k.Record(ExtrasSettings), "The extras' agreement terms, set once for all of them.")
     interns: InternsSettings | None = spec(k.Record(InternsSettings), "Settings for internships.")
+    revision_colours: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*REVISION_COLOURS)),
+        "The colours of revisions 1, 2, 3 ... (coord publish); after the last come double, then triple ones. "
+        "Default: " + ", ".join(REVISION_COLOURS) + ".",
+        default=REVISION_COLOURS,
+    )
+    mail: Mail | None = spec(k.Record(Mail), "How coord publish --send sends e-mail.")
 
 
 # ---- crew.yaml, cast.yaml ---------------------------------------------------
@@ -338,6 +377,9 @@ class CrewMember(Person):
     home_base: str | None = spec(k.Text(), "City the person lives in (for travel and hotel planning).")
     self_drive: bool = spec(k.Boolean(), "yes when the person comes in their own vehicle (listed for parking).", default=False)
     intern: bool = spec(k.Boolean(), "yes for interns (see interns.yaml).", default=False)
+    head_of_department: bool = spec(
+        k.Boolean(), "yes for the head of a department (the group heads of department in distribution.yaml).", default=False
+    )
     days: tuple[int, ...] | None = spec(
         k.ListOf(k.Integer(1, 999, "shoot-day number")),
         "Shoot-day numbers this person works (day players); [] for office staff who are never on set; default: every shoot day.",
@@ -684,6 +726,32 @@ class Intern(Entry):
     notes: str | None = spec(k.Text(), "Anything else.")
 
 
+# ---- distribution.yaml -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Send(Entry):
+    documents: tuple[str, ...] = spec(
+        k.ListOf(k.Text()), "The documents this rule sends, by command name: callsheet, report, contacts ...", required=True
+    )
+    to: tuple[str, ...] = spec(
+        k.ListOf(k.Text()),
+        "Who receives them: crew or cast ids, departments, groups (all cast, all crew, heads of department, "
+        "producers, drivers, or your own) and e-mail addresses.",
+        required=True,
+    )
+    channel: str = spec(k.Choice(*CHANNELS), "How they are sent: email (the only channel so far).", default="email")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Distribution(Entry):
+    groups: Mapping[str, tuple[str, ...]] = spec(
+        k.MapOf(k.Text(), k.ListOf(k.Text())),
+        "Your own groups by name, each a list of ids, departments, groups or addresses; may redefine a built-in group.",
+    )
+    send: tuple[Send, ...] = spec(k.ListOf(k.Record(Send)), "Who receives which documents.")
+
+
 # ---- reports/day-NN.yaml -----------------------------------------------------
 
 
@@ -781,3 +849,4 @@ class ProductionFolder:
     extras: tuple[Extra, ...] = ()
     interns: tuple[Intern, ...] = ()
     reports: tuple[DayReport, ...] = ()
+    distribution: Distribution = field(default_factory=Distribution)

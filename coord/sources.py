@@ -98,17 +98,17 @@ class GitSource:
         self.revision = revision
         self.label = f"{folder}@{revision}"
         try:
-            top = _git(folder, "rev-parse", "--show-toplevel").decode().strip()
+            top = git(folder, "rev-parse", "--show-toplevel").decode().strip()
         except CoordError:
             raise CoordError(f"{folder} is not inside a git repository, so it has no earlier revisions") from None
         prefix = Path(folder).resolve().relative_to(Path(top).resolve()).as_posix()
         self._repo = Path(top)
         self._prefix = "" if prefix == "." else prefix + "/"
         try:
-            commit = _git(self._repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").decode().strip()
+            commit = git(self._repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").decode().strip()
         except CoordError:
             raise CoordError(f'there is no revision "{revision}" in the git repository {top}') from None
-        listing = _git(self._repo, "ls-tree", "-r", "-t", "-z", "--long", commit, "--", self._prefix or ".")
+        listing = git(self._repo, "ls-tree", "-r", "-t", "-z", "--long", commit, "--", self._prefix or ".")
         self._entries: dict[str, tuple[str, int, str]] = {}
         for record in listing.split(b"\0"):
             if not record:
@@ -124,7 +124,7 @@ class GitSource:
         for rel, (kind, _size, oid) in list(self._entries.items()):
             if kind != "link":
                 continue
-            target = _git(self._repo, "cat-file", "blob", oid).decode(errors="replace")
+            target = git(self._repo, "cat-file", "blob", oid).decode(errors="replace")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
             self._entries[rel] = self._entries.get(resolved, ("dangling", 0, ""))
 
@@ -146,10 +146,11 @@ class GitSource:
         return sorted(p[len(inside) :] for p in self._entries if p.startswith(inside) and "/" not in p[len(inside) :])
 
     def read(self, rel: str) -> bytes:
-        return _git(self._repo, "cat-file", "blob", self._entries[rel][2])
+        return git(self._repo, "cat-file", "blob", self._entries[rel][2])
 
 
-def _git(where: Path, *args: str) -> bytes:
+def git(where: Path, *args: str) -> bytes:
+    """Run git in `where`; what it prints, or a CoordError with the last line of its complaint."""
     try:
         done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, check=False)  # noqa: S603, S607
     except OSError as err:

@@ -51,6 +51,14 @@ def in_layer(module: str, *layers: str) -> bool:
 
 
 DATA_LAYER = ("coord.model", "coord.load", "coord.sources", "coord.kinds", "coord.values", "coord.plan", "coord.privacy")
+#: The rooms of publishing: above the documents and below the CLI, each with its one concern.
+PUBLISHING = ("coord.publish", "coord.changes", "coord.revisions", "coord.distribution", "coord.mail", "coord.scaffold")
+BELOW_PUBLISHING = ("coord.checks", "coord.documents", "coord.build", "coord.cli", "coord.render", "coord.output")
+
+
+def publishing_but(*allowed: str) -> tuple[str, ...]:
+    """The rooms of publishing other than `allowed`: each of them keeps to its own concern."""
+    return tuple(room for room in PUBLISHING if room not in allowed)
 
 
 @pytest.mark.parametrize(
@@ -59,8 +67,35 @@ DATA_LAYER = ("coord.model", "coord.load", "coord.sources", "coord.kinds", "coor
         ("coord.render", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli")),
         ("coord.output", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli", "coord.render")),
         ("coord.exports", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli", "coord.render")),
-        ("coord.documents", ("coord.checks", "coord.build", "coord.cli", "coord.render", "coord.output", "coord.exports")),
-        ("coord.checks", ("coord.documents", "coord.build", "coord.cli", "coord.render", "coord.output", "coord.exports")),
+        (
+            "coord.documents",
+            ("coord.checks", "coord.build", "coord.cli", "coord.render", "coord.output", "coord.exports", *PUBLISHING),
+        ),
+        (
+            "coord.checks",
+            (
+                "coord.documents",
+                "coord.build",
+                "coord.cli",
+                "coord.render",
+                "coord.output",
+                "coord.exports",
+                *publishing_but("coord.distribution"),
+            ),
+        ),
+        # what changed: the model and the words the documents share; never how it is rendered, recorded or sent
+        (
+            "coord.changes",
+            ("coord.checks", "coord.build", "coord.cli", "coord.render", "coord.output", *publishing_but("coord.changes")),
+        ),
+        # the git record, who gets what (the checks use it too), messages, a new folder: each its own concern only
+        ("coord.revisions", (*BELOW_PUBLISHING, *publishing_but("coord.revisions"))),
+        ("coord.distribution", (*BELOW_PUBLISHING, *publishing_but("coord.distribution"))),
+        (
+            "coord.mail",
+            (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli", *publishing_but("coord.mail")),
+        ),
+        ("coord.scaffold", (*DATA_LAYER, *BELOW_PUBLISHING, *publishing_but("coord.scaffold"))),
         (
             "coord.model",
             ("coord.worktime", "coord.checks", "coord.plan", "coord.load", "coord.documents", "coord.findings.Findings"),
@@ -80,9 +115,10 @@ def test_imports_run_one_way(importer: str, forbidden: tuple[str, ...]) -> None:
     assert not wrong
 
 
-def test_only_the_cli_imports_the_build_and_nothing_imports_the_cli() -> None:
+def test_only_the_cli_and_publishing_import_the_build_and_nothing_imports_the_cli() -> None:
     assert {m for m, targets in GRAPH.items() if "coord.cli" in targets} == {"coord.__main__"}
-    assert {m for m, targets in GRAPH.items() if "coord.build" in targets} == {"coord.cli"}
+    assert {m for m, targets in GRAPH.items() if "coord.build" in targets} == {"coord.cli", "coord.publish"}
+    assert {m for m, targets in GRAPH.items() if "coord.publish" in targets} == {"coord.cli"}
 
 
 def test_every_package_says_what_belongs_there_and_who_may_import_it() -> None:

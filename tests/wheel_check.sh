@@ -24,4 +24,8 @@ make -s -C "$work/example" all COORD="$work/venv/bin/coord" >"$work/all.log" 2>&
 for document in callsheets movement rooming reports schedule dood contacts calendar orders availability extras agreements interns; do
   ls "$work/example/out/$document"/* >/dev/null 2>&1 || { echo "wheel-check: no $document written"; cat "$work/all.log"; exit 1; }
 done
+# coord init's files come from the wheel too, and what it writes validates.
+"$work/venv/bin/coord" init "$work/new-production" --title "Wheel Check" >/dev/null
+"$work/venv/bin/coord" validate "$work/new-production" --strict >/dev/null
+test -f "$work/new-production/.github/workflows/coord.yml" -a -f "$work/new-production/.gitlab-ci.yml"
 echo "wheel-check: installed wheel runs on the example production"

@@ -101,4 +101,4 @@ def validate(source: Path | Source, options: CheckOptions = EVERYTHING) -> tuple
 
 
 # The areas, in the order their findings are listed when two fall on the same place.
-from coord.checks import ids, schedule, transport, people, interns_extras, locations, hotels, orders, worktime  # noqa: E402, F401, I001
+from coord.checks import ids, schedule, transport, people, interns_extras, locations, hotels, orders, worktime, distribution  # noqa: E402, F401, I001

@@ -14,7 +14,8 @@ into bytes.
 
 What belongs here: what a document shows. Documents import the model, the plan
 questions (coord.plan), privacy, labels and sun times; never checks, the build,
-rendering or the CLI. Only the build, the CLI and tests import documents.
+rendering or the CLI. Only the build, publishing (coord.publish, and coord.changes for
+the words documents share), the CLI and tests import documents.
 """
 
 from __future__ import annotations

@@ -25,7 +25,10 @@ DAY_INPUTS = ("production", "crew", "cast", "locations", "scenes", "days", "hote
 
 
 def common_context(production: m.Production) -> Context:
-    """What every document context starts with: language, paper size, every label in that language, the header."""
+    """What every document context starts with: language, paper size, every label in that language, the header.
+
+    `revision`, `revision_colour` and `changes` stay empty until coord publish fills them (coord.publish).
+    """
     return {
         "language": production.language,
         "paper": production.paper,
@@ -36,6 +39,9 @@ def common_context(production: m.Production) -> Context:
             "episode": production.episode or "",
             "office": office_block(production),
         },
+        "revision": "",
+        "revision_colour": "",
+        "changes": None,
     }
 
 
@@ -175,11 +181,18 @@ class Lookups:
         return day_runs(day, self.pickups_of(day), self.places)
 
 
+#: The lookups of the production last asked about: a loaded production never changes (its objects are frozen),
+#: so making many copies of its documents (one per recipient) works them out once.
+_LAST: list[tuple[m.ProductionFolder, Lookups]] = []
+
+
 def lookups(folder: m.ProductionFolder) -> Lookups:
+    if _LAST and _LAST[0][0] is folder:
+        return _LAST[0][1]
     pickups: dict[int, list[m.Pickup]] = {}
     for pickup in sorted(folder.transport.pickups, key=lambda p: (p.time, p.person)):
         pickups.setdefault(pickup.day, []).append(pickup)
-    return Lookups(
+    found = Lookups(
         crew={c.id: c for c in folder.crew},
         cast={c.id: c for c in folder.cast},
         locations={loc.id: loc for loc in folder.locations},
@@ -192,6 +205,8 @@ def lookups(folder: m.ProductionFolder) -> Lookups:
         homes=Homes([*folder.crew, *folder.cast, *folder.extras], folder.production, folder.hotels),
         places=Places.of(folder),
     )
+    _LAST[:] = [(folder, found)]
+    return found
 
 
 def who(person: str, found: Lookups) -> tuple[str, m.CrewMember | m.CastMember | None]:
