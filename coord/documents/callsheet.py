@@ -24,10 +24,10 @@ from coord.documents.common import (
     who,
 )
 from coord.errors import CoordError
-from coord.localtime import later
 from coord.privacy import shown
 from coord.sun import sun_times
-from coord.worktime import profile
+from coord.workrules import first_meal_latest
+from coord.worktime import profiles
 
 
 def items(folder: m.ProductionFolder, days: list[str], all_days: bool = False, person: str | None = None) -> list[Item]:
@@ -65,7 +65,8 @@ def callsheet(
     status = found.status
     number = day.day or 0
     meals = day.meals or m.Meals()
-    meal_rule = profile(production.working_time)
+    meal_rule = profiles(folder).for_call_sheet()
+    latest_meal = first_meal_latest(meal_rule, day, day.crew_call, production.timezone) if day.crew_call else None
 
     context: Context = {
         **common_context(production),
@@ -84,9 +85,7 @@ def callsheet(
             "breakfast": clock(meals.breakfast),
             "lunch": clock(meals.lunch),
             "second_meal": clock(meals.second_meal),
-            "latest_first_meal": clock(later(day.date, day.crew_call, meal_rule.first_meal_within, production.timezone))
-            if day.crew_call
-            else "",
+            "latest_first_meal": clock(latest_meal),
         },
         "revision": "",
         "key_contacts": [
