@@ -26,7 +26,7 @@ from coord.findings import ERROR, WARNING, Pos
 from coord.localtime import minutes_between
 from coord.shifts import Days, Person, Shift, Sources, days_of, sources
 from coord.values import Time, hours
-from coord.worktime import Profiles, profiles
+from coord.worktime import DEFAULT, Profiles, profiles
 
 NO_LIMIT = 10**9
 
@@ -44,6 +44,7 @@ class Breach:
     severity: str
     actual: bool
     found: int | None = None
+    excess: int | None = None
     penalties: int = 0
     owed: Decimal = Decimal(0)
     currency: str = ""
@@ -88,19 +89,25 @@ class Context:
         return not any(h.start <= date <= h.end for h in production.school_holidays if h.start and h.end)
 
 
-def evaluate(folder: m.ProductionFolder) -> tuple[list[Worked], list[Breach]]:
-    """Every person working under a profile, with their breaches, and the breaches of whole days (studio teachers)."""
+def evaluate(folder: m.ProductionFolder, everyone: bool = False) -> tuple[list[Worked], list[Breach]]:
+    """Every person working under a profile, with their breaches, and the breaches of whole days (studio teachers).
+
+    `everyone`: also the people under no profile, counted by the default profile's numbers and checked by none.
+    """
     ctx = Context(folder, profiles(folder), sources(folder))
     people: list[Worked] = []
-    everyone: list[Person] = [*folder.crew, *folder.cast]
-    for person in everyone:
+    persons: list[Person] = [*folder.crew, *folder.cast]
+    for person in persons:
         profile = ctx.profiles.of(person)
-        if profile is None or profile.name.lower() == "default":
+        unchecked = profile is None or profile.name.lower() == DEFAULT
+        if unchecked and not everyone:
             continue
+        profile = ctx.profiles.by_name[DEFAULT] if profile is None else profile
         name = person.name if isinstance(person, m.CrewMember) else person.actor
         department = person.department if isinstance(person, m.CrewMember) else "cast"
         worked = Worked(person, name, department, profile, days_of(person, profile, ctx.src))
-        worked.breaches = list(_person_breaches(worked, ctx))
+        if not unchecked:
+            worked.breaches = list(_person_breaches(worked, ctx))
         people.append(worked)
     return people, list(_teachers(people, ctx))
 
@@ -111,6 +118,14 @@ def accepted(breach: Breach) -> m.Accepted | None:
     if report is None:
         return None
     return next((a for a in report.accepted if breach.person in a.people and a.rule == breach.rule), None)
+
+
+def by_day(people: Iterable[Worked], days: Iterable[Breach]) -> dict[tuple[int, str], list[Breach]]:
+    """Every breach by the shoot day of the shift it points at, and the person."""
+    found: dict[tuple[int, str], list[Breach]] = defaultdict(list)
+    for breach in [b for who in people for b in who.breaches] + list(days):
+        found[(breach.shift.number, breach.person)].append(breach)
+    return found
 
 
 # ---- figures ------------------------------------------------------------------------------
@@ -132,6 +147,72 @@ def counted(shift: Shift, profile: m.WorkingTimeProfile) -> int:
     """What a day counts towards the week: the work, at least the profile's minimum day."""
     least = profile.day.counts_at_least if profile.day and profile.day.counts_at_least else 0
     return max(worked(shift, profile), least)
+
+
+Interval = tuple[dt.datetime, dt.datetime]
+
+
+def work_intervals(shift: Shift) -> list[Interval]:
+    """The real stretches of a shift that are work: start to end, less its breaks."""
+    stretches, begin = [], shift.begins
+    for meal in sorted((meal for meal in shift.meals if meal.deducted), key=lambda meal: meal.start):
+        stretches.append((begin, shift.at(meal.start)))
+        begin = shift.at(meal.end)
+    stretches.append((begin, shift.ends))
+    return [(a, b) for a, b in stretches if b > a]
+
+
+def _overlap(stretches: list[Interval], start: dt.datetime, end: dt.datetime) -> int:
+    return sum(max(0, minutes_between(max(a, start), min(b, end))) for a, b in stretches)
+
+
+def _dates(shift: Shift) -> list[dt.date]:
+    """The calendar dates a shift touches: its day, and the next when it runs past midnight."""
+    return [shift.date + dt.timedelta(days=n) for n in range(shift.end.minutes // (24 * 60) + 1)]
+
+
+def day_surcharges(
+    shift: Shift, profile: m.WorkingTimeProfile, in_week: int, in_row: int, holidays: Iterable[dt.date]
+) -> dict[int, int]:
+    """Minutes of a shift under each of the profile's surcharges but the weekly ones, by the surcharge's place in the profile.
+
+    `in_week`: the shift's place among the person's working days of its calendar week; `in_row`: among their days in a row.
+    """
+    found: dict[int, int] = {}
+    work = worked(shift, profile)
+    stretches = work_intervals(shift)
+    midnight = Time(0)
+    for index, rule in enumerate(profile.surcharges):
+        minutes = 0
+        if rule.kind == "daily":
+            minutes = _band(work, rule)
+        elif rule.kind == "night" and rule.start is not None and rule.end is not None:
+            until = rule.end if rule.end > rule.start else rule.end + 24 * 60
+            minutes = sum(
+                _overlap(stretches, shift.clock.at(day, rule.start), shift.clock.at(day, until))
+                for day in [shift.date - dt.timedelta(days=1), *_dates(shift)]
+            )
+        elif rule.kind in ("sunday", "holiday"):
+            wanted = [d for d in _dates(shift) if (d.weekday() == 6 if rule.kind == "sunday" else d in set(holidays))]
+            if rule.from_day is None or in_week >= rule.from_day:
+                minutes = sum(
+                    _overlap(stretches, shift.clock.at(d, midnight), shift.clock.at(d, midnight + 24 * 60)) for d in wanted
+                )
+        elif (rule.kind == "sixth_day" and in_row == 6) or (rule.kind == "seventh_day" and in_row >= 7):
+            minutes = work
+        if minutes:
+            found[index] = minutes
+    return found
+
+
+def week_surcharges(total: int, profile: m.WorkingTimeProfile) -> dict[int, int]:
+    """Minutes of a week's counted hours under each weekly surcharge."""
+    return {i: band for i, rule in enumerate(profile.surcharges) if rule.kind == "weekly" and (band := _band(total, rule))}
+
+
+def _band(minutes: int, rule: m.Surcharge) -> int:
+    """The part of `minutes` from the surcharge's `after` up to its `up_to`."""
+    return max(0, min(minutes, rule.up_to if rule.up_to is not None else NO_LIMIT) - (rule.after or 0))
 
 
 def first_meal_latest(profile: m.WorkingTimeProfile, day: m.ShootDay, call: Time, timezone: str) -> Time | None:
@@ -253,6 +334,7 @@ def _rest(who: Worked, shifts: list[Shift], ctx: Context) -> Iterator[Breach]:
             f"({rules.source or 'no source given'}){cost}",
             f"call them at {_earliest(before, after, need, ctx)} or later on day {after.number}, or wrap day {before.number} earlier",
             found=rest,
+            excess=need - rest,
         )
 
 
@@ -297,6 +379,7 @@ def _day_length(who: Worked, shift: Shift, shifts: list[Shift], ctx: Context) ->
         f"not counted); {who.profile.name} allows {hours(rules.max_work)} h ({rules.source or 'no source given'})",
         f"wrap {hours(work - rules.max_work)} h earlier, or call them later",
         found=work,
+        excess=work - rules.max_work,
     )
 
 
@@ -394,6 +477,7 @@ def _late_meal(
         if not shift.actual
         else "pay the penalty, or accept it in the report",
         found=after,
+        excess=late,
         penalties=count,
         owed=owed,
         currency=rules.currency or "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -14,7 +15,8 @@ from coord import plan
 from coord.documents import Context
 from coord.errors import CoordError
 from coord.privacy import PrivateHome, pickup_from, private_homes
-from coord.values import Time
+from coord.values import Time, hours
+from coord.workrules import Breach, accepted
 
 #: The inputs of the documents of a shoot day (call sheet, report, movement): errors elsewhere do not block them.
 DAY_INPUTS = ("production", "crew", "cast", "locations", "scenes", "days", "hotels", "transport")
@@ -146,6 +148,31 @@ def pickup_of(production: m.Production, day: m.ShootDay, person: str, found: Loo
     if pickup is None:
         return ""
     return f"{clock(pickup.time)} · {found.origin(pickup, production)}"
+
+
+# ---- working-time breaches as printed --------------------------------------------------
+
+
+def breach_flag(breach: Breach, words: Mapping[str, str], plan: bool = True) -> str:
+    """A breach in a few words: `Short turnaround 10:15 h`, `2 meal penalties USD 60.00 (accepted)`.
+
+    `plan`: say `(plan)` of a breach of planned times (not on documents that show the plan only).
+    """
+    found = hours(breach.found) if breach.found is not None else ""
+    if breach.penalties:
+        text = words["flag_penalty"].format(count=breach.penalties, owed=f"{breach.currency} {breach.owed:.2f}".strip())
+    elif breach.rule == "rest":
+        text = words["flag_rest"].format(hours=found)
+    elif breach.rule == "day":
+        text = words["flag_day"].format(hours=found)
+    elif breach.rule == "meals" and breach.excess is not None:
+        text = words["flag_meal"].format(hours=hours(breach.excess))
+    else:
+        text = words[f"rule_{breach.rule.replace('-', '_')}"] + (
+            f" {found} h" if breach.rule in ("breaks", "weekly-rest") and found else ""
+        )
+    state = words["accepted"] if accepted(breach) else words["in_plan"] if plan and not breach.actual else ""
+    return f"{text} ({state})" if state else text
 
 
 # ---- rows several documents print --------------------------------------------------
