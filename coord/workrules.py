@@ -117,7 +117,8 @@ def accepted(breach: Breach) -> m.Accepted | None:
     report = breach.shift.report if breach.actual else None
     if report is None:
         return None
-    return next((a for a in report.accepted if breach.person in a.people and a.rule == breach.rule), None)
+    rules = {breach.rule, "meals"} if breach.rule == "meal-penalty" else {breach.rule}  # a penalty is for a late meal
+    return next((a for a in report.accepted if breach.person in a.people and a.rule in rules), None)
 
 
 def by_day(people: Iterable[Worked], days: Iterable[Breach]) -> dict[tuple[int, str], list[Breach]]:
@@ -489,17 +490,25 @@ def _money(amount: Decimal, currency: str | None) -> str:
 
 
 def _weekly_rest(who: Worked, shifts: list[Shift]) -> Iterator[Breach]:
+    """Each calendar week worked has one rest long enough: before, between or after its days.
+
+    A rest between two weeks counts for both. The rest before the person's first day counts from
+    the Monday of its week (the 7-day period starts there); after their last day it is open-ended.
+    """
     rules = who.profile.week
     if rules is None or rules.rest is None or not shifts:
         return
-    gaps = list(itertools.pairwise(shifts))
     for monday, in_week in itertools.groupby(shifts, key=lambda s: week_of(s.date)):
         week = list(in_week)
         first, last = shifts.index(week[0]), shifts.index(week[-1])
-        if last == len(shifts) - 1 or first == 0:
-            continue  # the rest before the first day and after the last is open-ended
-        candidates = gaps[first - 1 : last + 1]
+        if last == len(shifts) - 1:
+            continue  # the rest after the last day is open-ended
         six = len({s.date for s in week}) >= 6 and (not rules.six_day_on_location or all(s.day.on_location for s in week))
+        start = shifts[0].clock.at(monday, Time(0))
+        rests: list[tuple[int, Shift | None, Shift]] = (
+            [(minutes_between(start, week[0].begins), None, week[0])] if first == 0 else []
+        )
+        rests += [(minutes_between(a.ends, b.begins), a, b) for a, b in itertools.pairwise(shifts[max(first - 1, 0) : last + 2])]
 
         def need(after: Shift, six: bool = six) -> int:
             if six and rules.six_day_rest is not None:
@@ -508,21 +517,22 @@ def _weekly_rest(who: Worked, shifts: list[Shift]) -> Iterator[Breach]:
                 return rules.late_start_rest
             return rules.rest or 0
 
-        if any(minutes_between(a.ends, b.begins) >= need(b) for a, b in candidates):
+        if any(rest >= need(after) for rest, _before, after in rests):
             continue
-        before, after = max(candidates, key=lambda pair: minutes_between(pair[0].ends, pair[1].begins) - need(pair[1]))
-        longest = minutes_between(before.ends, after.begins)
+        longest, before, after = max(rests, key=lambda r: r[0] - need(r[2]))
+        since = f"day {before.number} {_planned(before)}wrap {before.end}" if before else f"Monday {monday}"
         yield _breach(
             who,
             "weekly-rest",
             rules,
-            (before, after),
+            [s for s in (before, after) if s is not None],
             after.start_at,
-            f"{who.name}: the longest rest in the week of {monday} is {hours(longest)} h (day {before.number} {_planned(before)}wrap "
-            f"{before.end} to day {after.number} {_planned(after)}call {after.start}); {who.profile.name} needs a weekly rest of "
-            f"{hours(need(after))} h ({rules.source or 'no source given'})",
-            f"give them {hours(need(after) - longest)} h more between day {before.number} and day {after.number}",
+            f"{who.name}: the longest rest in the week of {monday} is {hours(longest)} h ({since} to day {after.number} "
+            f"{_planned(after)}call {after.start}); {who.profile.name} needs a weekly rest of {hours(need(after))} h "
+            f"({rules.source or 'no source given'})",
+            f"give them {hours(need(after) - longest)} h more before day {after.number}",
             found=longest,
+            excess=need(after) - longest,
         )
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -79,11 +80,13 @@ def register(document: Document) -> Document:
 
 
 def registry() -> Mapping[str, Document]:
-    """Every document, each module imported on first use (so `coord --help` imports none of them)."""
-    if not _DOCUMENTS:
-        for module in pkgutil.iter_modules(__path__):
-            if module.name != "common":
-                importlib.import_module(f"{__name__}.{module.name}")
+    """Every document, each module imported on first use (so `coord --help` imports none of them).
+
+    Every module is imported, even when one was imported directly before (and registered itself).
+    """
+    for module in pkgutil.iter_modules(__path__):
+        if module.name != "common" and f"{__name__}.{module.name}" not in sys.modules:
+            importlib.import_module(f"{__name__}.{module.name}")
     return MappingProxyType(_DOCUMENTS)
 
 
