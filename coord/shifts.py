@@ -58,7 +58,9 @@ class Meal:
 class Shift:
     """One person's working day. `start`/`end` bound the working time (a pickup where travel counts), `call`/`release` the time at the workplace.
 
-    Shifts compare by identity: two people's days with the same times are two shifts.
+    `breaks`: real minutes of breaks that count as such under the profile (long enough, not working time);
+    `work`: the working time, start to end less the breaks the profile deducts. Shifts compare by
+    identity: two people's days with the same times are two shifts.
     """
 
     person: str
@@ -74,6 +76,8 @@ class Shift:
     release_at: Pos
     begins: dt.datetime
     ends: dt.datetime
+    breaks: int
+    work: int
     clock: Clock = field(repr=False)
     meals: tuple[Meal, ...] = ()
     report: m.DayReport | None = None
@@ -119,6 +123,16 @@ class Sources:
     reports: dict[int, m.DayReport]
     cast_calls: dict[tuple[int, str], m.CastCall]
     times: dict[tuple[int, str], m.CastTimes]
+    meals: dict[tuple[int, str], tuple[Meal, ...]] = field(default_factory=dict)
+    figures: dict[tuple[int, str, tuple[Meal, ...], int, int, int, int], Figures] = field(default_factory=dict)
+
+    def planned_meals(self, day: m.ShootDay, profile: m.WorkingTimeProfile) -> tuple[Meal, ...]:
+        """The day's planned meals under a profile, made once for everyone working under it."""
+        key = (day.day or 0, profile.name)
+        found = self.meals.get(key)
+        if found is None:
+            found = self.meals[key] = _planned_meals(day, profile)
+        return found
 
 
 def sources(folder: m.ProductionFolder) -> Sources:
@@ -170,7 +184,7 @@ def _crew_shifts(member: m.CrewMember, day: m.ShootDay, profile: m.WorkingTimePr
     if call is None:
         return
     wrap = Moment(day.wrap, day.at("wrap"))
-    yield _shift(member.id, day, profile, src, call, wrap, _planned_meals(day, profile), actual=None)
+    yield _shift(member.id, day, profile, src, call, wrap, src.planned_meals(day, profile), actual=None)
     report = src.reports.get(day.day or 0)
     if report is not None:
         # A call of their own stays as planned (the report records the crew call only), but a
@@ -204,7 +218,7 @@ def _cast_shifts(member: m.CastMember, day: m.ShootDay, profile: m.WorkingTimePr
     release = Moment(call.wrap, call.at("wrap")) if call.wrap else Moment(day.wrap, day.at("wrap")) if day.wrap else None
     if first is not None and release is not None:
         pickup = Moment(call.pickup, call.at("pickup")) if call.pickup else None
-        yield _shift(member.id, day, profile, src, first, release, _planned_meals(day, profile), actual=None, pickup=pickup)
+        yield _shift(member.id, day, profile, src, first, release, src.planned_meals(day, profile), actual=None, pickup=pickup)
     report = src.reports.get(day.day or 0)
     times = src.times.get((day.day or 0, member.id))
     if report is None or times is None:
@@ -259,11 +273,11 @@ def _shift(
         back = return_of(src, day, person)
     start = pickup if travel and pickup is not None and pickup.time < call.time else call
     end = back if travel and back is not None and back.time > release.time else release
-    inside = tuple(
-        meal
-        for meal in meals
-        if call.time <= meal.start and meal.end <= release.time and _eligible(meal, call, profile, src.clock, day.date)
-    )
+    key = (day.day or 0, profile.name, meals, start.time.minutes, end.time.minutes, call.time.minutes, release.time.minutes)
+    found = src.figures.get(key)
+    if found is None:  # many people share a day's times: work them out once
+        found = src.figures[key] = _figures(day, profile, src.clock, meals, start.time, end.time, call, release.time)
+    begins, ends, inside, breaks, work = found
     return Shift(
         person=person,
         day=day,
@@ -276,12 +290,41 @@ def _shift(
         end_at=end.at,
         call_at=call.at,
         release_at=release.at,
-        begins=src.clock.at(day.date, start.time),
-        ends=src.clock.at(day.date, end.time),
+        begins=begins,
+        ends=ends,
+        breaks=breaks,
+        work=work,
         clock=src.clock,
         meals=inside,
         report=actual,
     )
+
+
+Figures = tuple[dt.datetime, dt.datetime, tuple[Meal, ...], int, int]
+
+
+def _figures(
+    day: m.ShootDay,
+    profile: m.WorkingTimeProfile,
+    clock: Clock,
+    meals: tuple[Meal, ...],
+    start: Time,
+    end: Time,
+    call: Moment,
+    release: Time,
+) -> Figures:
+    """The real moments of a shift, the meals inside it, its breaks and its work (coord.workrules counts them)."""
+    inside = tuple(
+        meal
+        for meal in meals
+        if call.time <= meal.start and meal.end <= release and _eligible(meal, call, profile, clock, day.date)
+    )
+    begins, ends = clock.at(day.date, start), clock.at(day.date, end)
+    shortest = profile.breaks.min_part if profile.breaks and profile.breaks.min_part else 0
+    lengths = (minutes_between(clock.at(day.date, meal.start), clock.at(day.date, meal.end)) for meal in inside if meal.deducted)
+    breaks = sum(length for length in lengths if length >= shortest)
+    deductible = profile.meals.deductible if profile.meals and profile.meals.deductible is not None else breaks
+    return begins, ends, inside, breaks, minutes_between(begins, ends) - min(breaks, deductible)
 
 
 def _eligible(meal: Meal, call: Moment, profile: m.WorkingTimeProfile, clock: Clock, date: dt.date) -> bool:

@@ -132,22 +132,10 @@ def by_day(people: Iterable[Worked], days: Iterable[Breach]) -> dict[tuple[int, 
 # ---- figures ------------------------------------------------------------------------------
 
 
-def breaks_in(shift: Shift, profile: m.WorkingTimeProfile) -> int:
-    """Real minutes of the shift's breaks that count as breaks (long enough, and not working time)."""
-    shortest = profile.breaks.min_part if profile.breaks and profile.breaks.min_part else 0
-    return sum(length for meal in shift.meals if meal.deducted and (length := shift.minutes(meal.start, meal.end)) >= shortest)
-
-
-def worked(shift: Shift, profile: m.WorkingTimeProfile) -> int:
-    """Real minutes of work: the shift less its breaks, as far as the profile deducts them."""
-    deductible = profile.meals.deductible if profile.meals and profile.meals.deductible is not None else NO_LIMIT
-    return shift.span - min(breaks_in(shift, profile), deductible)
-
-
 def counted(shift: Shift, profile: m.WorkingTimeProfile) -> int:
     """What a day counts towards the week: the work, at least the profile's minimum day."""
     least = profile.day.counts_at_least if profile.day and profile.day.counts_at_least else 0
-    return max(worked(shift, profile), least)
+    return max(shift.work, least)
 
 
 Interval = tuple[dt.datetime, dt.datetime]
@@ -180,7 +168,7 @@ def day_surcharges(
     `in_week`: the shift's place among the person's working days of its calendar week; `in_row`: among their days in a row.
     """
     found: dict[int, int] = {}
-    work = worked(shift, profile)
+    work = shift.work
     stretches = work_intervals(shift)
     midnight = Time(0)
     for index, rule in enumerate(profile.surcharges):
@@ -309,7 +297,7 @@ def _rest(who: Worked, shifts: list[Shift], ctx: Context) -> Iterator[Breach]:
         rest = minutes_between(before.ends, after.begins)
         off = days_off(before, after)
         need, why = rules.daily, ""
-        if rules.long_day is not None and rules.after_long_day is not None and worked(before, who.profile) > rules.long_day:
+        if rules.long_day is not None and rules.after_long_day is not None and before.work > rules.long_day:
             need, why = max(need, rules.after_long_day), f" after a day of more than {hours(rules.long_day)} h of work"
         if (
             rules.days_off is not None
@@ -365,7 +353,7 @@ def _day_length(who: Worked, shift: Shift, shifts: list[Shift], ctx: Context) ->
     rules = who.profile.day
     if rules is None or rules.max_work is None:
         return
-    work = worked(shift, who.profile)
+    work = shift.work
     if work <= rules.max_work:
         return
     if _long_day_allowed(rules, work, shift, shifts, who.profile, ctx):
@@ -399,7 +387,7 @@ def _long_day_allowed(
         if s is not shift
         and week_of(s.date) == week_of(shift.date)
         and s.begins < shift.begins
-        and (rules.max_work or 0) < worked(s, profile) <= rules.long_max_work
+        and (rules.max_work or 0) < s.work <= rules.long_max_work
     ]
     return len(earlier) < limit
 
@@ -408,8 +396,7 @@ def _breaks(who: Worked, shift: Shift) -> Iterator[Breach]:
     rules = who.profile.breaks
     if rules is None or not rules.steps:
         return
-    work = worked(shift, who.profile)
-    taken = breaks_in(shift, who.profile)
+    work, taken = shift.work, shift.breaks
     steps = [step for step in rules.steps if work > step.over]
     if not steps:
         return
@@ -498,9 +485,10 @@ def _weekly_rest(who: Worked, shifts: list[Shift]) -> Iterator[Breach]:
     rules = who.profile.week
     if rules is None or rules.rest is None or not shifts:
         return
+    place = {id(shift): i for i, shift in enumerate(shifts)}
     for monday, in_week in itertools.groupby(shifts, key=lambda s: week_of(s.date)):
         week = list(in_week)
-        first, last = shifts.index(week[0]), shifts.index(week[-1])
+        first, last = place[id(week[0])], place[id(week[-1])]
         if last == len(shifts) - 1:
             continue  # the rest after the last day is open-ended
         six = len({s.date for s in week}) >= 6 and (not rules.six_day_on_location or all(s.day.on_location for s in week))
@@ -569,7 +557,7 @@ def _average_week(who: Worked, shifts: list[Shift]) -> Iterator[Breach]:
         return
     totals: dict[dt.date, int] = defaultdict(int)
     for shift in shifts:
-        totals[week_of(shift.date)] += worked(shift, who.profile)
+        totals[week_of(shift.date)] += shift.work
     span = dt.timedelta(weeks=rules.average_weeks)
     worst: tuple[int, dt.date] | None = None
     for monday in sorted(totals):

@@ -25,7 +25,7 @@ from coord.errors import CoordError
 from coord.localtime import minutes_between
 from coord.shifts import Shift
 from coord.values import hours
-from coord.workrules import Breach, Worked, counted, day_surcharges, evaluate, runs, week_of, week_surcharges, worked
+from coord.workrules import Breach, Worked, counted, day_surcharges, evaluate, runs, week_of, week_surcharges
 
 #: The inputs of the hours report: the rules' (coord.checks.worktime.RULE_INPUTS).
 INPUTS = ("production", "crew", "cast", "days", "transport", "reports", "profiles")
@@ -149,8 +149,9 @@ def _person_week(
     totals = Totals()
     rows: list[dict[str, str]] = []
     figures: list[Figures] = []
+    index = {id(s): i for i, s in enumerate(shifts)}
     for place, shift in enumerate(week, start=1):
-        before = shifts.index(shift) - 1
+        before = index[id(shift)] - 1
         rest = minutes_between(shifts[before].ends, shift.begins) if before >= 0 else None
         mine = [b for b in breaches if b.shift is shift]
         charges = {
@@ -167,9 +168,9 @@ def _person_week(
                 "date": weekday_date(shift.date, language),
                 "iso": shift.date.isoformat(),
                 "planned": _span(plan_shift),
-                "planned_hours": hours(worked(plan_shift, profile)) if plan_shift else "",
+                "planned_hours": hours(plan_shift.work) if plan_shift else "",
                 "actual": _span(actual_shift),
-                "actual_hours": hours(worked(actual_shift, profile)) if actual_shift else "",
+                "actual_hours": hours(actual_shift.work) if actual_shift else "",
                 "counted_hours": hours(counted(shift, profile)),
                 "rest": hours(rest) if rest is not None else "",
                 "surcharges": " · ".join(f"{label} {hours(n)}" for label, n in charges.items()),
@@ -179,8 +180,8 @@ def _person_week(
         )
         figures.append(
             Figures(
-                worked(plan_shift, profile) if plan_shift else None,
-                worked(actual_shift, profile) if actual_shift else None,
+                plan_shift.work if plan_shift else None,
+                actual_shift.work if actual_shift else None,
                 _times(plan_shift),
                 _times(actual_shift),
                 counted(shift, profile),
@@ -192,8 +193,8 @@ def _person_week(
         )
         totals.days += 1
         totals.people.add(who.person.id)
-        totals.planned += worked(plan_shift, profile) if plan_shift else 0
-        totals.actual += worked(actual_shift, profile) if actual_shift else 0
+        totals.planned += plan_shift.work if plan_shift else 0
+        totals.actual += actual_shift.work if actual_shift else 0
         for label, n in charges.items():
             totals.surcharges[label] = totals.surcharges.get(label, 0) + n
         totals.penalties += penalties
