@@ -670,6 +670,7 @@ class WeekRules(Rule):
     max_days: int | None = spec(k.Integer(1, 60, "days"), "Most working days in a row.")
     average_hours: int | None = spec(k.Hours(), "Longest average working week.")
     average_weeks: int | None = spec(k.Integer(1, 52, "weeks"), "The weeks the average is taken over.")
+    breach_cost: str | None = spec(k.Text(), "What a weekly rest too short costs under the agreement (a forced call).")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

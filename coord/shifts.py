@@ -273,6 +273,8 @@ def _shift(
         back = return_of(src, day, person)
     start = pickup if travel and pickup is not None and pickup.time < call.time else call
     end = back if travel and back is not None and back.time > release.time else release
+    if actual is not None:  # a reported day's breach is the report's, even where a time came from the plan
+        start, end = _in_report(start, actual, "crew_call"), _in_report(end, actual, "crew_wrap")
     key = (day.day or 0, profile.name, meals, start.time.minutes, end.time.minutes, call.time.minutes, release.time.minutes)
     found = src.figures.get(key)
     if found is None:  # many people share a day's times: work them out once
@@ -333,6 +335,11 @@ def _eligible(meal: Meal, call: Moment, profile: m.WorkingTimeProfile, clock: Cl
         return True
     within = profile.meals.breakfast_within if profile.meals else None
     return within is None or minutes_between(clock.at(date, call.time), clock.at(date, meal.start)) <= within
+
+
+def _in_report(moment: Moment, report: m.DayReport, field: str) -> Moment:
+    """The moment, pointing into the report's file: at its own line, or at the report's `field`."""
+    return moment if moment.at.file == report.pos.file else Moment(moment.time, report.at(field))
 
 
 def _transport_pickup(src: Sources, day: m.ShootDay, person: str) -> Moment | None:

@@ -517,7 +517,7 @@ def _weekly_rest(who: Worked, shifts: list[Shift]) -> Iterator[Breach]:
             after.start_at,
             f"{who.name}: the longest rest in the week of {monday} is {hours(longest)} h ({since} to day {after.number} "
             f"{_planned(after)}call {after.start}); {who.profile.name} needs a weekly rest of {hours(need(after))} h "
-            f"({rules.source or 'no source given'})",
+            f"({rules.source or 'no source given'})" + (f"; {rules.breach_cost}" if rules.breach_cost else ""),
             f"give them {hours(need(after) - longest)} h more before day {after.number}",
             found=longest,
             excess=need(after) - longest,

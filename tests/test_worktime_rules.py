@@ -24,6 +24,11 @@ def day(date: dt.date, call: str, wrap: str, **more: Any) -> dict[str, Any]:
     return {"date": date, "call": call, "wrap": wrap, **more}
 
 
+def day_off(date: dt.date) -> dict[str, Any]:
+    """A company day off (`type: rest` in the schedule)."""
+    return {"date": date, "type": "rest"}
+
+
 def write(
     root: Path,
     days: list[dict[str, Any]],
@@ -51,13 +56,16 @@ def write(
         ' hospital: {name: Klinik, address: Klinikweg 1, phone: "+49 40 2222"}}\n',
         encoding="utf-8",
     )
+    shooting = [d for d in days if d.get("type") != "rest"]
     scenes = [
         f"- {{number: {n}, set: QUAY, int_ext: EXT, time_of_day: day, pages: 1, cast: [{'mira' if d.get('mira') else ''}], location: quay}}"
-        for n, d in enumerate(days, start=1)
+        for n, d in enumerate(shooting, start=1)
     ]
     (root / "scenes.yaml").write_text("\n".join(scenes) + "\n", encoding="utf-8")
     lines = []
-    for number, d in enumerate(days, start=1):
+    for d in [d for d in days if d.get("type") == "rest"]:
+        lines += [f"- date: {d['date']}", "  type: rest"]
+    for number, d in enumerate(shooting, start=1):
         mira = d.get("mira")
         lines += [
             f"- day: {number}",
@@ -375,6 +383,15 @@ def test_sag_aftra_weekly_rest_is_54_hours_when_the_week_starts_at_06_00_or_late
     days.append(day(MONDAY + dt.timedelta(7), monday_call, "12:00", mira={"makeup": monday_call}))
     root = write(tmp_path / "p", days, "{crew: eu, cast: us-sag-aftra}")
     assert [(b.rule, b.found) for b in breaches(root) if b.person == "mira" and b.rule == "weekly-rest"] == found
+
+
+def test_a_company_day_off_in_the_week_gives_its_weekly_rest(tmp_path: Path) -> None:
+    """eu: 35 hours of weekly rest in each calendar week; seven days in a row from Monday have none, a day off on Wednesday is one."""
+    week = [day(MONDAY + dt.timedelta(n), "08:00", "18:00", lunch="12:00") for n in range(7)]
+    following = day(MONDAY + dt.timedelta(7), "08:00", "18:00", lunch="12:00")
+    assert rules(write(tmp_path / "no-day-off", [*week, following])) == [("weekly-rest", 840)]
+    with_day_off = [*week[:2], day_off(MONDAY + dt.timedelta(2)), *week[3:], following]
+    assert rules(write(tmp_path / "day-off", with_day_off)) == []  # Tuesday 18:00 to Thursday 08:00: 38 hours
 
 
 def test_the_average_week_counts_weeks_without_work_as_zero(tmp_path: Path) -> None:
