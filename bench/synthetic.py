@@ -41,7 +41,7 @@ def generate(
     for i in range(crew):
         lines += [f"- id: crew-{i}", f"  name: Crew Member {i}", "  role: Assistant", f"  department: {DEPARTMENTS[i % len(DEPARTMENTS)]}",
                   f'  phone: "+49 176 {1000000 + i}"', f"  email: crew{i}@bench.example", "  address: Teststraße 1, 20095 Hamburg",
-                  "  available:", "    - start: 2027-01-01", "      end: 2027-12-31"]  # fmt: skip
+                  "  available:", "    - start: 2027-01-01", "      end: 2029-12-31"]  # fmt: skip
     (root / "crew.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     lines = []
     for i in range(cast):

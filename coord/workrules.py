@@ -23,12 +23,14 @@ from decimal import Decimal
 from coord import model as m
 from coord import plan
 from coord.findings import ERROR, WARNING, Pos
-from coord.localtime import minutes_between
+from coord.localtime import elapsed, later, minutes_between
 from coord.shifts import Days, Person, Shift, Sources, days_of, sources
-from coord.values import Time, hours
+from coord.values import Age, Time, hours
 from coord.worktime import DEFAULT, Profiles, profiles
 
 NO_LIMIT = 10**9
+#: Under this age a person is a minor, whatever the profile.
+ADULT = Age(years=18)
 
 
 @dataclass(frozen=True)
@@ -206,8 +208,6 @@ def _band(minutes: int, rule: m.Surcharge) -> int:
 
 def first_meal_latest(profile: m.WorkingTimeProfile, day: m.ShootDay, call: Time, timezone: str) -> Time | None:
     """The latest start of the first meal after `call`: the profile's time after the call, or after a breakfast that restarts it."""
-    from coord.localtime import elapsed, later
-
     rules = profile.meals
     if rules is None or rules.first_within is None:
         return None
@@ -279,11 +279,6 @@ def _breach(
     )
 
 
-def _cite(who: Worked, group: m.Rule) -> str:
-    """`de-film, TV FFS TZ 5.9.1`: the profile and the source of a group of numbers."""
-    return f"{who.profile.name}: {group.source}" if group.source else who.profile.name
-
-
 def _planned(shift: Shift) -> str:
     return "" if shift.actual else "planned "
 
@@ -343,8 +338,6 @@ def _reduced_allowed(rules: m.RestRules, rest: int, off: int, before: Shift, aft
 
 def _earliest(before: Shift, after: Shift, need: int, ctx: Context) -> str:
     """The earliest call on the later day's clock that leaves `need` minutes of rest."""
-    from coord.localtime import later
-
     time = later(before.date, before.end, need, ctx.production.timezone)
     return str(Time(time.minutes - (after.date - before.date).days * 24 * 60))
 
@@ -450,7 +443,7 @@ def _late_meal(
     within = after - late
     count = math.ceil(late / (rules.penalty_every or 30)) if rules.penalties else 0
     owed = sum((rules.penalties[min(i, len(rules.penalties) - 1)] for i in range(count)), Decimal(0))
-    cost = f": {count} meal penalt{'y' if count == 1 else 'ies'}, {_money(owed, rules.currency)} owed" if count else ""
+    cost = f": {count} meal penalt{'y' if count == 1 else 'ies'}, {money(owed, rules.currency)} owed" if count else ""
     found = f"no {what} {when}, {hours(after)} h" if none else f"{_planned(shift)}{what} {when}, {hours(after)} h"
     since = "the call" if what == "first meal" else "the meal before"
     return _breach(
@@ -472,7 +465,8 @@ def _late_meal(
     )
 
 
-def _money(amount: Decimal, currency: str | None) -> str:
+def money(amount: Decimal, currency: str | None) -> str:
+    """`USD 60.00`: an amount owed as findings and documents print it."""
     return f"{currency} {amount:.2f}" if currency else f"{amount:.2f}"
 
 
@@ -604,10 +598,11 @@ def _minors(who: Worked, member: m.CastMember, shifts: list[Shift], ctx: Context
     born = member.date_of_birth
     if born is None:
         return  # the minors check asks for the date of birth
-    minor_days = [(s, band_of(who.profile, born, s.date)) for s in shifts if not m_adult(born, s.date)]
+    minor_days = [(s, band_of(who.profile, born, s.date)) for s in shifts if not ADULT.reached(born, s.date)]
     missing_chaperone: list[Shift] = []
     previous: Shift | None = None
     weeks: dict[dt.date, int] = defaultdict(int)
+    too_long: set[dt.date] = set()
     for shift, band in minor_days:
         if band is None:
             yield _breach(
@@ -635,18 +630,19 @@ def _minors(who: Worked, member: m.CastMember, shifts: list[Shift], ctx: Context
                     rest,
                 )
         previous = shift
-        weeks[week_of(shift.date)] += _minor_work(shift, who.profile)
-        if band.weekly_hours is not None and weeks[week_of(shift.date)] > band.weekly_hours:
-            weeks[week_of(shift.date)] = -NO_LIMIT  # once a week
+        monday = week_of(shift.date)
+        weeks[monday] += _minor_work(shift)
+        if band.weekly_hours is not None and weeks[monday] > band.weekly_hours and monday not in too_long:
+            too_long.add(monday)
             yield _minor(
                 who,
                 band,
                 (shift,),
                 shift.release_at,
-                f"more than {hours(band.weekly_hours)} h of work in the week of {week_of(shift.date)} by day {shift.number}",
+                f"{hours(weeks[monday])} h of work in the week of {monday} by day {shift.number}",
                 f"at most {hours(band.weekly_hours)} h a week",
                 "spread the minor's scenes over more weeks",
-                None,
+                weeks[monday],
             )
         if band.chaperone and not member.chaperone:
             missing_chaperone.append(shift)
@@ -666,13 +662,7 @@ def _minors(who: Worked, member: m.CastMember, shifts: list[Shift], ctx: Context
         )
 
 
-def m_adult(born: dt.date, on: dt.date) -> bool:
-    from coord.values import Age
-
-    return Age(years=18).reached(born, on)
-
-
-def _minor_work(shift: Shift, profile: m.WorkingTimeProfile) -> int:
+def _minor_work(shift: Shift) -> int:
     """A minor's work: call to release at the workplace, less the breaks."""
     at_work = minutes_between(shift.at(shift.call), shift.at(shift.release))
     return at_work - sum(shift.minutes(meal.start, meal.end) for meal in shift.meals if meal.deducted)
@@ -680,7 +670,7 @@ def _minor_work(shift: Shift, profile: m.WorkingTimeProfile) -> int:
 
 def _minor_day(who: Worked, band: m.MinorBand, shift: Shift, ctx: Context) -> Iterator[Breach]:
     at_work = minutes_between(shift.at(shift.call), shift.at(shift.release))
-    work = _minor_work(shift, who.profile)
+    work = _minor_work(shift)
     school = ctx.school_day(shift.date)
     limit = band.work if school or band.work_no_school is None else band.work_no_school
     day = f"day {shift.number}"
@@ -692,7 +682,7 @@ def _minor_day(who: Worked, band: m.MinorBand, shift: Shift, ctx: Context) -> It
             shift.release_at,
             f"{hours(at_work)} h at the workplace on {day} ({shift.call} to {shift.release})",
             f"at most {hours(band.at_workplace)} h",
-            f"release them by {shift.call + band.at_workplace}",
+            f"release them by {later(shift.date, shift.call, band.at_workplace, shift.clock.timezone)}",
             at_work,
         )
     if limit is not None and work > limit:

@@ -16,7 +16,7 @@ from coord.documents import Context
 from coord.errors import CoordError
 from coord.privacy import PrivateHome, pickup_from, private_homes
 from coord.values import Time, hours
-from coord.workrules import Breach, accepted
+from coord.workrules import Breach, accepted, money
 
 #: The inputs of the documents of a shoot day (call sheet, report, movement): errors elsewhere do not block them.
 DAY_INPUTS = ("production", "crew", "cast", "locations", "scenes", "days", "hotels", "transport")
@@ -160,7 +160,7 @@ def breach_flag(breach: Breach, words: Mapping[str, str], plan: bool = True) -> 
     """
     found = hours(breach.found) if breach.found is not None else ""
     if breach.penalties:
-        text = words["flag_penalty"].format(count=breach.penalties, owed=f"{breach.currency} {breach.owed:.2f}".strip())
+        text = words["flag_penalty"].format(count=breach.penalties, owed=money(breach.owed, breach.currency))
     elif breach.rule == "rest":
         text = words["flag_rest"].format(hours=found)
     elif breach.rule == "day":

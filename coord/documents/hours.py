@@ -25,7 +25,7 @@ from coord.errors import CoordError
 from coord.localtime import minutes_between
 from coord.shifts import Shift
 from coord.values import hours
-from coord.workrules import Breach, Worked, counted, day_surcharges, evaluate, runs, week_of, week_surcharges
+from coord.workrules import Breach, Worked, counted, day_surcharges, evaluate, money, runs, week_of, week_surcharges
 
 #: The inputs of the hours report: the rules' (coord.checks.worktime.RULE_INPUTS).
 INPUTS = ("production", "crew", "cast", "days", "transport", "reports", "profiles")
@@ -79,7 +79,7 @@ def hours_report(folder: m.ProductionFolder, week: int | None, person: str | Non
     words = lb.labels(language)
     people, day_breaches = evaluate(folder, everyone=True)
     if person is not None:
-        people = _one(people, person, folder)
+        people = _one(people, person)
     days = plan.shoot_days(folder)
     if not days:
         raise CoordError("no shoot days scheduled yet: the hours report needs schedule.yaml")
@@ -98,7 +98,7 @@ def hours_report(folder: m.ProductionFolder, week: int | None, person: str | Non
         shifts = who.days.effective
         in_row = runs(shifts)
         for monday, in_week in itertools.groupby(shifts, key=lambda s: week_of(s.date)):
-            number = number_of.get(monday, (monday - first).days // 7 + 1)
+            number = number_of[monday]
             if week is not None and number != week:
                 continue
             block, totals, figures = _person_week(who, list(in_week), shifts, in_row, extra[who.person.id], production, words)
@@ -107,7 +107,7 @@ def hours_report(folder: m.ProductionFolder, week: int | None, person: str | Non
             rows += _csv_rows(who, number, block, totals, figures, columns)
     context = {
         **common_context(production),
-        "scope": _scope(week, person, people, number_of, first, language, words),
+        "scope": _scope(week, person, people, first, language, words),
         "weeks": [{"number": n, "label": _week_label(n, first, language, words), "people": weeks[n]} for n in sorted(weeks)],
         "summary": _summary(summary, language, words),
         "empty": not weeks,
@@ -115,7 +115,8 @@ def hours_report(folder: m.ProductionFolder, week: int | None, person: str | Non
     return context, rows
 
 
-def _one(people: list[Worked], person: str, folder: m.ProductionFolder) -> list[Worked]:
+def _one(people: list[Worked], person: str) -> list[Worked]:
+    """Only `person`, who must work on some shoot day."""
     chosen = [w for w in people if w.person.id == person]
     if not chosen:
         raise CoordError(f'--for "{person}": there is no crew or cast member with that id')
@@ -174,7 +175,7 @@ def _person_week(
                 "counted_hours": hours(counted(shift, profile)),
                 "rest": hours(rest) if rest is not None else "",
                 "surcharges": " · ".join(f"{label} {hours(n)}" for label, n in charges.items()),
-                "penalties": f"{penalties} · {_money(owed, currency)}" if penalties else "",
+                "penalties": f"{penalties} · {money(owed, currency)}" if penalties else "",
                 "breaches": " · ".join(breach_flag(b, words) for b in mine),
             }
         )
@@ -220,7 +221,7 @@ def _person_week(
             "actual_hours": hours(totals.actual) if any(r["actual"] for r in rows) else "",
             "counted_hours": hours(sum(counted(s, profile) for s in week)),
             "surcharges": " · ".join(f"{label} {hours(n)}" for label, n in totals.surcharges.items()),
-            "penalties": f"{totals.penalties} · {_money(totals.owed, totals.currency)}" if totals.penalties else "",
+            "penalties": f"{totals.penalties} · {money(totals.owed, totals.currency)}" if totals.penalties else "",
             "breaches": str(totals.breaches) if totals.breaches else "",
         },
     }
@@ -234,10 +235,6 @@ def _times(shift: Shift | None) -> tuple[str, str]:
 
 def _span(shift: Shift | None) -> str:
     return f"{clock(shift.start)}–{clock(shift.end)}" if shift else ""
-
-
-def _money(amount: Decimal, currency: str) -> str:
-    return f"{currency} {amount:.2f}".strip()
 
 
 def _surcharge(rule: m.Surcharge, words: Mapping[str, str]) -> str:
@@ -273,7 +270,7 @@ def _summary(summary: Mapping[str, Totals], language: str, words: Mapping[str, s
                 "turnarounds": str(len(t.rests)),
                 "shortest": f"{hours(min(t.rests))} h" if t.rests else "",
                 "penalties": str(t.penalties),
-                "owed": _money(t.owed, t.currency) if t.penalties else "",
+                "owed": money(t.owed, t.currency) if t.penalties else "",
                 "breaches": str(t.breaches),
             }
         )
@@ -288,7 +285,7 @@ def _summary(summary: Mapping[str, Totals], language: str, words: Mapping[str, s
             "turnarounds": str(len(rests)),
             "shortest": f"{hours(min(rests))} h" if rests else "",
             "penalties": str(sum(t.penalties for t in every)),
-            "owed": _money(owed, currency) if owed else "",
+            "owed": money(owed, currency) if owed else "",
             "breaches": str(sum(t.breaches for t in every)),
         },
     }
@@ -305,11 +302,11 @@ def _scope(
     week: int | None,
     person: str | None,
     people: list[Worked],
-    number_of: Mapping[dt.date, int],
     first: dt.date,
     language: str,
     words: Mapping[str, str],
 ) -> str:
+    """Whom and which weeks the report covers: `Clara Sandmann · Week 2 · 8 March 2027 – 14 March 2027`."""
     who = people[0].name if person and people else words["everyone"]
     when = _week_label(week, first, language, words) if week else words["all_weeks"]
     return f"{who} · {when}"
