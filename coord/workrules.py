@@ -13,6 +13,7 @@ report's flags and the office copy of the call sheet, and the hours report adds 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import math
 from collections import defaultdict
@@ -95,7 +96,19 @@ def evaluate(folder: m.ProductionFolder, everyone: bool = False) -> tuple[list[W
     """Every person working under a profile, with their breaches, and the breaches of whole days (studio teachers).
 
     `everyone`: also the people under no profile, counted by the default profile's numbers and checked by none.
+    Shifts and breaches are many small objects without reference cycles, so the garbage collector is
+    paused meanwhile, as while loading.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _evaluate(folder, everyone)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _evaluate(folder: m.ProductionFolder, everyone: bool) -> tuple[list[Worked], list[Breach]]:
     ctx = Context(folder, profiles(folder), sources(folder))
     people: list[Worked] = []
     persons: list[Person] = [*folder.crew, *folder.cast]
@@ -554,8 +567,14 @@ def _average_week(who: Worked, shifts: list[Shift]) -> Iterator[Breach]:
         totals[week_of(shift.date)] += shift.work
     span = dt.timedelta(weeks=rules.average_weeks)
     worst: tuple[int, dt.date] | None = None
-    for monday in sorted(totals):
-        average = sum(total for week, total in totals.items() if monday - span < week <= monday) // rules.average_weeks
+    mondays = sorted(totals)
+    total, oldest = 0, 0
+    for monday in mondays:  # a window of the reference weeks sliding over the weeks worked
+        total += totals[monday]
+        while mondays[oldest] <= monday - span:
+            total -= totals[mondays[oldest]]
+            oldest += 1
+        average = total // rules.average_weeks
         if average > rules.average_hours and (worst is None or average > worst[0]):
             worst = (average, monday)
     if worst is None:
