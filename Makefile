@@ -31,9 +31,10 @@ lint: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench.py
 
-## docs: regenerate the field tables of docs/format.md from the schema
+## docs: regenerate the field tables of docs/format.md from the schema, and the working-time profiles' tables
 docs: $(INSTALLED)
 	$(BIN)/python -m coord.formatdoc docs/format.md
+	$(BIN)/python -m coord.profiledoc docs/format.md docs/working-time.md
 
 ## golden: rewrite the golden files under tests/golden after a deliberate change of output
 golden: $(INSTALLED)

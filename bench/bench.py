@@ -125,6 +125,32 @@ def bench_transport(tmp: Path) -> None:
         base = base or took
 
 
+def bench_worktime(tmp: Path) -> None:
+    """Every working-time check on the synthetic production under de-film at 1x and 4x: the growth should follow the shifts'."""
+    from coord.checks import CHECKS, Reporter
+    from coord.findings import Findings
+    from coord.load import load_folder
+    from coord.workrules import evaluate
+
+    print("working-time checks (every person's planned days under de-film), beside the number of shifts:")
+    base: tuple[float, int] | None = None
+    for scale in (1, 4):
+        root = tmp / f"worktime-{scale}x"
+        generate(root, scale=scale, working_time="de-film")
+        folder, _ = load_folder(root)
+        assert folder is not None
+        shifts = sum(len(who.days.effective) for who in evaluate(folder)[0])
+
+        def run(folder: ProductionFolder = folder) -> None:
+            for name in ("working-time-profile", "working-time"):
+                CHECKS[name].function(folder, Reporter(Findings(), name))
+
+        took = best_of(3, run)
+        growth = f"growth {took / base[0]:.2f}x for {shifts / base[1]:.2f}x the shifts" if base else ""
+        line(f"{scale}x: {len(folder.crew) + len(folder.cast)} people, {shifts} shifts", took, note=growth)
+        base = base or (took, shifts)
+
+
 def bench_text(root: Path, folder: ProductionFolder) -> None:
     """HTML and Markdown of every sheet, beside rendering the same contexts with templates compiled once."""
     import jinja2  # noqa: F401 - imported here so that neither side pays for it
@@ -289,6 +315,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root, folder = bench_validate(Path(tmp))
         bench_transport(Path(tmp))
+        bench_worktime(Path(tmp))
         bench_text(root, folder)
         bench_pdf(root, folder)
         bench_publish(Path(tmp))

@@ -18,16 +18,24 @@ def hhmm(minutes: int) -> str:
 
 
 def generate(
-    root: Path, days: int = 60, crew: int = 250, cast: int = 80, scenes: int = 400, pickups: int = 3000, scale: int = 1
+    root: Path,
+    days: int = 60,
+    crew: int = 250,
+    cast: int = 80,
+    scenes: int = 400,
+    pickups: int = 3000,
+    scale: int = 1,
+    working_time: str | None = None,
 ) -> None:
-    """The production, `scale` times as large in every part (days, people, scenes, pickups)."""
+    """The production, `scale` times as large in every part (days, people, scenes, pickups); `working_time` names a profile."""
     days, crew, cast, scenes, pickups = (n * scale for n in (days, crew, cast, scenes, pickups))
     rng = random.Random(7)
     root.mkdir(parents=True, exist_ok=True)
     (root / "production.yaml").write_text(
         "title: Synthetic Feature\ncompany: Bench Films GmbH\ntype: feature\ncountry: DE\ntimezone: Europe/Berlin\n"
         'office:\n  address: Hafenstraße 1, 20457 Hamburg\n  phone: "+49 40 1234567"\n  email: office@bench.example\n'
-        "key_contacts: [crew-0, crew-1]\ntransport: {base_city: Hamburg}\n",
+        "key_contacts: [crew-0, crew-1]\ntransport: {base_city: Hamburg}\n"
+        + (f"working_time: {working_time}\n" if working_time else ""),
         encoding="utf-8",
     )
     dates = _shoot_dates(days)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coord import model as m
-from coord.checks import EVERYTHING, CheckOptions, run_checks
+from coord.checks import EVERYTHING, CheckOptions, blocks_documents, run_checks
 from coord.documents import Document, Item, document
 from coord.errors import CoordError
 from coord.exports import EXPORTS
@@ -42,7 +42,7 @@ def load_for(root: Path, inputs: Iterable[str], options: CheckOptions = EVERYTHI
     if folder is not None:
         findings.extend(run_checks(folder, CheckOptions(options.today, options.profile, options.strict, wanted)))
     findings.sort(key=lambda f: (f.pos.file, f.pos.line, f.pos.col))
-    blocking = [f for f in findings.errors if input_of(f.pos.file) in wanted]
+    blocking = [f for f in findings.errors if input_of(f.pos.file) in wanted and blocks_documents(f)]
     if folder is None or blocking:
         shown = "\n".join(f"  {f.pos}: {f.message}" for f in (blocking or findings.errors)[:10])
         raise CoordError(f"the production has errors; fix them first (coord validate {root} lists them all):\n{shown}")

@@ -187,17 +187,26 @@ def validate(folder: Path, output: str, strict: bool, today: dt.date) -> None:
 @click.argument("days", nargs=-1)
 @click.option("--all", "all_days", is_flag=True, help="Every shoot day.")
 @click.option("--for", "for_person", metavar="PERSON", help="A crew or cast id: that person's copy, their own call at the top.")
+@click.option(
+    "--office", is_flag=True, help="The office copy: marks everyone whose call breaks a working-time rule. Never distribute it."
+)
 @formats_option("callsheet")
 @out_option("callsheets")
 @IN_FOLDER
 def callsheet(
-    days: tuple[str, ...], all_days: bool, for_person: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path
+    days: tuple[str, ...],
+    all_days: bool,
+    for_person: str | None,
+    office: bool,
+    formats: tuple[str, ...],
+    out_dir: Path | None,
+    folder: Path,
 ) -> None:
     """Render call sheets of shoot days (PDF, HTML, Markdown, DOCX).
 
     DAY is a shoot-day number or a date (YYYY-MM-DD); give several, or --all.
     """
-    build(folder, "callsheet", formats, out_dir, days=list(days), all_days=all_days, person=for_person)
+    build(folder, "callsheet", formats, out_dir, days=list(days), all_days=all_days, person=for_person, office=office)
 
 
 @main.command()
@@ -362,6 +371,21 @@ def agreement(
 def interns(formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
     """Render the intern list: supervisor, department, period, hours and stipend of each internship."""
     build(folder, "interns", formats, out_dir)
+
+
+@main.command()
+@click.option("--week", type=click.IntRange(min=1), metavar="N", help="Only shoot week N (week 1 holds the first shoot day).")
+@click.option("--for", "for_person", metavar="PERSON", help="A crew or cast id: only that person.")
+@formats_option("hours")
+@out_option("hours")
+@IN_FOLDER
+def hours(week: int | None, for_person: str | None, formats: tuple[str, ...], out_dir: Path | None, folder: Path) -> None:
+    """Render the working hours by person and week, also as CSV for payroll.
+
+    Days worked, hours planned and reported, rest, surcharges, meal penalties and breaches
+    of the working-time rules; a summary by department for the PM. For the office only.
+    """
+    build(folder, "hours", formats, out_dir, week=week, person=for_person)
 
 
 @main.command("calendar")

@@ -33,7 +33,7 @@ def field_rows(cls: type, prefix: str = "") -> list[tuple[str, str, bool, str]]:
         path = prefix + key
         inner = kind.item if isinstance(kind, k.ListOf) else kind
         if isinstance(inner, k.Record):
-            label = "list of mappings" if isinstance(kind, k.ListOf) else "mapping"
+            label = "list of mappings" if isinstance(kind, k.ListOf) else inner.label
             rows.append((path, label, meta["required"], meta["doc"]))
             rows += field_rows(inner.cls, path + ("[]." if isinstance(kind, k.ListOf) else "."))
         else:

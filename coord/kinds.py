@@ -382,6 +382,28 @@ class Hours(Scalar):
         return minutes
 
 
+class Span(Scalar):
+    """A length of time in hours and minutes, e.g. 11:00, 0:45 or 59:00 (YAML 1.1 alone would read 660 or 45); in minutes."""
+
+    label = "hours H:MM"
+
+    def parse(self, text: str, node: ScalarNode) -> int:
+        try:
+            return values.parse_hours(text)
+        except ValueError as err:
+            raise Invalid(str(err)) from None
+
+
+class Age(Scalar):
+    label = "age, e.g. 6 months"
+
+    def parse(self, text: str, node: ScalarNode) -> values.Age:
+        try:
+            return values.parse_age(text)
+        except ValueError as err:
+            raise Invalid(str(err)) from None
+
+
 class Pages(Scalar):
     label = "pages in eighths"
 
@@ -482,8 +504,13 @@ class MapOf(Kind):
 
 
 class Record(Kind):
-    """A nested mapping with fixed fields, loaded into the dataclass `cls`."""
+    """A nested mapping with fixed fields, loaded into the dataclass `cls`.
 
-    def __init__(self, cls: type):
+    `shorthand` names the fields that one plain value sets all at once: `working_time: de-film`
+    is `working_time: {crew: de-film, cast: de-film}`.
+    """
+
+    def __init__(self, cls: type, shorthand: tuple[str, ...] = ()):
         self.cls = cls
-        self.label = "mapping"
+        self.shorthand = shorthand
+        self.label = "text, or mapping" if shorthand else "mapping"

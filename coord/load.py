@@ -62,6 +62,7 @@ FILES = (
     FileSpec("extras.yaml", "extras", m.Extra, is_list=True),
     FileSpec("interns.yaml", "interns", m.Intern, is_list=True),
     FileSpec("distribution.yaml", "distribution", m.Distribution, is_list=False),
+    FileSpec("working-time.yaml", "profiles", m.WorkingTimeProfile, is_list=True),
 )
 REPORTS = "reports"
 #: The inputs of a production by name: what a check reads and what a document is made from.
@@ -373,6 +374,8 @@ class Reader:
         """Convert `node` by `kind`; on a mistake record it and return None."""
         try:
             if isinstance(kind, k.Record):
+                if kind.shorthand and isinstance(node, yaml.ScalarNode):
+                    return self.shorthand(kind, node, name)
                 return self.record(kind.cls, node, name)
             if isinstance(kind, k.ListOf):
                 return self.sequence(kind.item, node, name)
@@ -456,6 +459,12 @@ class Reader:
                 self.findings.error(where[attr], f'"{key}" is empty: {meta["doc"]}', f"fill in '{key}:'")
         return cls(pos=self.pos(node), where=MappingProxyType(where), invalid=frozenset(invalid), **values)
 
+    def shorthand(self, kind: k.Record, node: yaml.ScalarNode, name: str) -> Any:
+        """One plain value for a record that allows it: every shorthand field gets that value."""
+        text = k.Text().convert(node)
+        where = MappingProxyType({attr: self.pos(node) for attr in kind.shorthand})
+        return kind.cls(pos=self.pos(node), where=where, **dict.fromkeys(kind.shorthand, text))
+
     def _item_positions(self, attr: str, node: yaml.Node, where: dict[str, Pos]) -> None:
         """Where each item of a list of values, or each key of a mapping, was written: `scenes:12A`."""
         if isinstance(node, yaml.SequenceNode):
@@ -500,6 +509,11 @@ def _schema(cls: type) -> dict[str, tuple[str, dict[str, Any]]]:
     if schema is None:
         schema = _SCHEMAS[cls] = {key: (attr, dict(meta)) for key, attr, meta in m.schema_fields(cls)}
     return schema
+
+
+def load_record(source: Source, rel: str, cls: type, findings: Findings) -> Any:
+    """One file holding one mapping, as a `cls`; None (and findings) when it cannot be read."""
+    return _load_record_file(source, rel, cls, findings)
 
 
 def _load_record_file(source: Source, rel: str, cls: type, findings: Findings) -> Any:

@@ -53,8 +53,12 @@ def _skipped(local: dt.datetime, tz: ZoneInfo) -> bool:
 
 def elapsed(date: dt.date, start: Time, end: Time, timezone: str) -> int:
     """Real minutes from `start` to `end` of the shoot day on `date`, across midnight and clock changes."""
-    seconds = (moment(date, end, timezone) - moment(date, start, timezone)).total_seconds()
-    return round(seconds / 60)
+    return minutes_between(moment(date, start, timezone), moment(date, end, timezone))
+
+
+def minutes_between(start: dt.datetime, end: dt.datetime) -> int:
+    """Real minutes from one moment (from `moment`) to another, on the same day or days apart."""
+    return round((end - start).total_seconds() / 60)
 
 
 def later(date: dt.date, time: Time, minutes: int, timezone: str) -> Time:

@@ -22,7 +22,7 @@ from typing import Any
 
 from coord import kinds as k
 from coord.findings import Pos
-from coord.values import Coordinates, Eighths, Time
+from coord.values import Age, Coordinates, Eighths, Time
 
 #: Departments in the order the industry lists them on call sheets and contact lists.
 DEPARTMENTS = (
@@ -42,6 +42,10 @@ PAID_BY = ("production", "guest", "per_diem")
 REVISION_COLOURS = ("white", "blue", "pink", "yellow", "green", "goldenrod", "buff", "salmon", "cherry", "tan")
 MAIL_SECURITY = ("starttls", "ssl", "none")
 CHANNELS = ("email",)
+PRODUCTION_TYPES = ("feature", "series", "commercial")
+#: The working-time rules a profile can set, by the name a finding, an accepted breach and docs/working-time.md use.
+WORKING_TIME_RULES = ("rest", "day", "breaks", "meals", "meal-penalty", "weekly-rest", "days-in-a-row", "average-week", "minors")
+SURCHARGE_KINDS = ("daily", "weekly", "night", "sunday", "holiday", "sixth_day", "seventh_day")
 
 
 #: How to give coord the SMTP password instead of writing it down.
@@ -302,10 +306,23 @@ class Mail(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WorkingTime(Entry):
+    crew: str | None = spec(k.Text(), "The working-time profile of the crew.")
+    cast: str | None = spec(k.Text(), "The working-time profile of the cast.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SchoolHoliday(Entry):
+    start: dt.date = spec(k.Date(), "First day without school.", required=True)
+    end: dt.date = spec(k.Date(), "Last day without school.", required=True)
+    name: str | None = spec(k.Text(), "What the holiday is, e.g. Easter holidays.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Production(Entry):
     title: str = spec(k.Text(), "Title of the production as printed on every document.", required=True)
     company: str = spec(k.Text(), "Production company.", required=True)
-    type: str = spec(k.Choice("feature", "series", "commercial"), "Kind of production.", required=True)
+    type: str = spec(k.Choice(*PRODUCTION_TYPES), "Kind of production.", required=True)
     episode: str | None = spec(k.Text(), "Episode (series only), e.g. 104 or Episode 4.")
     country: str | None = spec(
         k.Country(), "Country of the shoot as an ISO code, e.g. DE, AT, NO (working-time law, public holidays)."
@@ -325,8 +342,17 @@ class Production(Entry):
     emergency_numbers: tuple[EmergencyNumber, ...] = spec(
         k.ListOf(k.Record(EmergencyNumber)), "Emergency numbers printed on call sheets."
     )
-    working_time: str | None = spec(
-        k.Text(), "The working-time profile the production works under, by name (see Working-time profiles below)."
+    working_time: WorkingTime | None = spec(
+        k.Record(WorkingTime, shorthand=("crew", "cast")),
+        "The working-time profile the production works under, by name (see docs/working-time.md): one for everyone, "
+        "or one for the crew and one for the cast.",
+    )
+    public_holidays: tuple[dt.date, ...] = spec(
+        k.ListOf(k.Date()), "Public holidays at the shoot's location (holiday surcharges in the hours report)."
+    )
+    school_holidays: tuple[SchoolHoliday, ...] = spec(
+        k.ListOf(k.Record(SchoolHoliday)),
+        "School holidays of the minors in the cast; Saturdays, Sundays, public holidays and these are not school days.",
     )
     privacy: Privacy | None = spec(k.Record(Privacy), "What counts as private personal data.")
     dood: DoodSettings | None = spec(k.Record(DoodSettings), "Settings of the day-out-of-days.")
@@ -380,6 +406,12 @@ class CrewMember(Person):
     head_of_department: bool = spec(
         k.Boolean(), "yes for the head of a department (the group heads of department in distribution.yaml).", default=False
     )
+    studio_teacher: bool = spec(
+        k.Boolean(),
+        "yes for a studio teacher or tutor looking after the minors on set (counted against the minors' rules).",
+        default=False,
+    )
+    working_time: str | None = spec(k.Text(), "This person's own working-time profile, where it is not the crew's.")
     days: tuple[int, ...] | None = spec(
         k.ListOf(k.Integer(1, 999, "shoot-day number")),
         "Shoot-day numbers this person works (day players); [] for office staff who are never on set; default: every shoot day.",
@@ -424,6 +456,8 @@ class CastMember(Person):
     )
     minor: bool = spec(k.Boolean(), "yes when the actor is under 18 on any shoot day.", default=False)
     date_of_birth: dt.date | None = spec(k.Date(), "Required for minors (working-time rules for children).")
+    chaperone: str | None = spec(k.Text(), "Who accompanies the minor on set, e.g. Katja Albers (mother).")
+    working_time: str | None = spec(k.Text(), "This actor's own working-time profile, where it is not the cast's.")
     notes: str | None = spec(k.Text(), "Anything the office should know.")
 
 
@@ -481,6 +515,7 @@ class CastCall(Entry):
     makeup: Time | None = spec(k.Time(), "Make-up and hair call.")
     wardrobe: Time | None = spec(k.Time(), "Wardrobe call.")
     on_set: Time | None = spec(k.Time(), "On set, ready to shoot.")
+    wrap: Time | None = spec(k.Time(), "Planned release, where it is before the day's wrap (a minor's hours, a day player).")
     remarks: str | None = spec(k.Text(), "Remarks for the call sheet.")
 
 
@@ -522,6 +557,9 @@ class ShootDay(Entry):
     crew_call: Time | None = spec(k.Time(), "General crew call. Required for shoot days.")
     shooting_call: Time | None = spec(k.Time(), "First shot planned.")
     wrap: Time | None = spec(k.Time(), "Estimated wrap.")
+    on_location: bool = spec(
+        k.Boolean(), "yes for a day on location away from the studio zone, where agreements allow shorter rest.", default=False
+    )
     department_calls: Mapping[str, Time] = spec(
         k.MapOf(k.Choice(*DEPARTMENTS), k.Time()), "Call times by department, where they differ from the crew call."
     )
@@ -805,6 +843,17 @@ class ExtrasWorked(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Accepted(Entry):
+    people: tuple[str, ...] = spec(k.ListOf(k.Ref("person")), "Crew and cast ids of the people it applies to.", required=True)
+    rule: str = spec(
+        k.Choice(*WORKING_TIME_RULES),
+        "The working-time rule that was broken: " + ", ".join(WORKING_TIME_RULES) + ".",
+        required=True,
+    )
+    note: str = spec(k.Text(), "How it was dealt with: consent given, penalty paid, authority told.", required=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DayReport(Entry):
     day: int = spec(k.Integer(1, 999, "shoot-day number"), "Shoot-day number reported on.", required=True)
     crew_call: Time | None = spec(k.Time(), "Actual crew call.")
@@ -825,7 +874,151 @@ class DayReport(Entry):
     incidents: tuple[str, ...] = spec(k.ListOf(k.Text()), "Incidents and accidents.")
     delays: tuple[Delay, ...] = spec(k.ListOf(k.Record(Delay)), "Delays with cause and minutes.")
     equipment_problems: tuple[str, ...] = spec(k.ListOf(k.Text()), "Equipment problems.")
+    accepted: tuple[Accepted, ...] = spec(
+        k.ListOf(k.Record(Accepted)),
+        "Working-time breaches of the day that the production has dealt with (consent given, penalty paid): no longer "
+        "reported by coord validate, and marked accepted in the hours report.",
+    )
     notes: str | None = spec(k.Text(), "Anything else.")
+
+
+# ---- working-time.yaml (and the profiles shipped with coord) ---------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule(Entry):
+    """What every group of working-time numbers says about itself: where they come from, how a breach is reported."""
+
+    source: str | None = spec(
+        k.Text(), "Where the numbers come from, in short: the law or agreement and its clause, e.g. ArbZG §5."
+    )
+    note: str | None = spec(k.Text(), "What the source says, and where to read it (for docs/working-time.md).")
+    second_hand: bool = spec(
+        k.Boolean(),
+        "yes when the numbers come from a summary and were not checked against the law or agreement itself.",
+        default=False,
+    )
+    severity: str = spec(
+        k.Choice("error", "warning"),
+        "How a breach recorded in a daily report is listed: error (the default) or warning. A planned breach is a warning.",
+        default="error",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RestRules(Rule):
+    daily: int | None = spec(k.Span(), "Rest from a person's wrap to their next call.")
+    long_day: int | None = spec(k.Span(), "A day with more work than this is a long day.")
+    after_long_day: int | None = spec(k.Span(), "Rest after a long day.")
+    days_off: int | None = spec(k.Integer(1, 7, "days"), "After this many whole days off in a row (a weekend) ...")
+    days_off_rest: int | None = spec(k.Span(), "... the rest is at least this, e.g. 59:00 for 48 hours plus the daily rest.")
+    reduced: int | None = spec(k.Span(), "A shorter rest allowed between two days on location (`on_location: yes`).")
+    reduced_every: int | None = spec(k.Integer(1, 31, "days"), "The shorter rest is allowed once in this many consecutive days.")
+    breach_cost: str | None = spec(k.Text(), "What a breach costs under the agreement (a forced call), as printed in findings.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayRules(Rule):
+    max_work: int | None = spec(k.Span(), "Longest working day, breaks not counted.")
+    long_max_work: int | None = spec(k.Span(), "Longest working day on the few days a week that may be longer.")
+    long_days_per_week: int | None = spec(k.Integer(1, 7, "days"), "How many days of a calendar week may be that long.")
+    long_days_for: tuple[str, ...] = spec(
+        k.ListOf(k.Choice(*PRODUCTION_TYPES)),
+        "The kinds of production (production.yaml `type`) the longer days are for; none: all.",
+    )
+    counts_at_least: int | None = spec(k.Span(), "Every day worked counts at least this much towards the week.")
+    travel_counts: bool = spec(
+        k.Boolean(),
+        "yes when an arranged pickup starts the working day, so the working day and the rest run from the pickup.",
+        default=False,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MealRules(Rule):
+    first_within: int | None = spec(k.Span(), "The first meal (or break) starts at most this long after the call.")
+    next_within: int | None = spec(
+        k.Span(), "Each further meal starts at most this long after the end of the one before, while work goes on."
+    )
+    length: int | None = spec(k.Span(), "Shortest meal break; planned meals are counted at this length.")
+    deductible: int | None = spec(k.Span(), "At most this much of a day's breaks is not working time.")
+    breakfast: int | None = spec(k.Span(), "A breakfast after a person's call, this long, restarts the meal clock when it ends.")
+    breakfast_within: int | None = spec(k.Span(), "The breakfast counts only when it starts within this time of the call.")
+    breakfast_deducted: bool = spec(k.Boolean(), "yes when the breakfast is a break, not working time.", default=False)
+    penalties: tuple[Decimal, ...] = spec(
+        k.ListOf(k.Amount()), "Meal penalty for each part of `penalty_every` a meal is late, in rising steps; the last repeats."
+    )
+    penalty_every: int = spec(k.Span(), "The part of an hour each penalty is for.", default=30)
+    currency: str | None = spec(k.Text(), "Currency of the penalties, e.g. USD.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BreakStep(Entry):
+    over: int = spec(k.Span(), "A working day longer than this ...", required=True)
+    total: int | None = spec(k.Span(), "... needs breaks of at least this in all; without it, a break of any length.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BreakRules(Rule):
+    steps: tuple[BreakStep, ...] = spec(k.ListOf(k.Record(BreakStep)), "The breaks a day needs by its length.")
+    min_part: int | None = spec(k.Span(), "A break shorter than this does not count.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeekRules(Rule):
+    rest: int | None = spec(k.Span(), "Each calendar week worked needs one rest at least this long.")
+    late_start_rest: int | None = spec(k.Span(), "A shorter weekly rest, allowed when the call after it is late enough.")
+    late_start_from: Time | None = spec(k.Time(), "How late that call must be.")
+    six_day_rest: int | None = spec(k.Span(), "The weekly rest after a week of six working days.")
+    six_day_on_location: bool = spec(k.Boolean(), "yes when that is allowed only for a week on location.", default=False)
+    max_days: int | None = spec(k.Integer(1, 60, "days"), "Most working days in a row.")
+    average_hours: int | None = spec(k.Span(), "Longest average working week.")
+    average_weeks: int | None = spec(k.Integer(1, 52, "weeks"), "The weeks the average is taken over.")
+    breach_cost: str | None = spec(k.Text(), "What a weekly rest too short costs under the agreement (a forced call).")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Surcharge(Rule):
+    kind: str = spec(k.Choice(*SURCHARGE_KINDS), "What the surcharge is for: " + ", ".join(SURCHARGE_KINDS) + ".", required=True)
+    percent: int = spec(k.Integer(0, 1000, "per cent"), "The surcharge on the hourly pay.", required=True)
+    after: int | None = spec(k.Span(), "daily, weekly: for the hours worked after this many.")
+    up_to: int | None = spec(k.Span(), "daily, weekly: up to this many hours worked.")
+    start: Time | None = spec(k.Time(), "night: from this time of day ...")
+    end: Time | None = spec(k.Time(), "night: ... to this one (06:00 is the next morning).")
+    from_day: int | None = spec(k.Integer(1, 60, "day"), "sunday: only on the this-many-th working day in a row or later.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MinorBand(Rule):
+    from_age: Age = spec(k.Age(), "From this age ...", required=True, key="from")
+    to_age: Age = spec(k.Age(), "... to this one (not included).", required=True, key="to")
+    at_workplace: int | None = spec(k.Span(), "Longest time at the workplace, call to release.")
+    work: int | None = spec(k.Span(), "Most hours of work on a school day (breaks not counted).")
+    work_no_school: int | None = spec(k.Span(), "Most hours of work on a day without school.")
+    earliest: Time | None = spec(k.Time(), "Earliest call.")
+    latest: Time | None = spec(k.Time(), "Latest release before a school day.")
+    latest_before_free_day: Time | None = spec(k.Time(), "Latest release before a day without school (24:30 is 00:30).")
+    rest: int | None = spec(k.Span(), "Rest from release to the next call.")
+    weekly_hours: int | None = spec(k.Span(), "Most hours of work in a calendar week.")
+    chaperone: bool = spec(k.Boolean(), "yes when a parent, guardian or chaperone must be with the minor.", default=False)
+    teacher_per: int | None = spec(k.Integer(1, 100, "minors"), "One studio teacher for each this many minors on a school day.")
+    teacher_per_free_day: int | None = spec(k.Integer(1, 100, "minors"), "... on a day without school.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkingTimeProfile(Entry):
+    name: str = spec(k.Id(), "The profile's name, as production.yaml's `working_time:` gives it.", required=True)
+    title: str | None = spec(k.Text(), "What the profile is, in one line.")
+    based_on: str | None = spec(
+        k.Text(), "The profile whose numbers this one starts from; one named like a shipped profile starts from that one."
+    )
+    rest: RestRules | None = spec(k.Record(RestRules), "Rest between two working days (turnaround).")
+    day: DayRules | None = spec(k.Record(DayRules), "Length of the working day.")
+    meals: MealRules | None = spec(k.Record(MealRules), "When meals are due, and what a late one costs.")
+    breaks: BreakRules | None = spec(k.Record(BreakRules), "Breaks a day needs by its length.")
+    week: WeekRules | None = spec(k.Record(WeekRules), "Weekly rest, days in a row and the average week.")
+    surcharges: tuple[Surcharge, ...] = spec(k.ListOf(k.Record(Surcharge)), "Surcharges on the pay, for the hours report.")
+    minors: tuple[MinorBand, ...] = spec(k.ListOf(k.Record(MinorBand)), "Limits for minors, by age.")
 
 
 # ---- the whole production ----------------------------------------------------
@@ -850,3 +1043,4 @@ class ProductionFolder:
     interns: tuple[Intern, ...] = ()
     reports: tuple[DayReport, ...] = ()
     distribution: Distribution = field(default_factory=Distribution)
+    profiles: tuple[WorkingTimeProfile, ...] = ()

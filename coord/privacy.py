@@ -61,7 +61,9 @@ class Homes:
     def __init__(
         self, people: Iterable[m.CrewMember | m.CastMember | m.Extra], production: m.Production, hotels: Iterable[m.Hotel] = ()
     ):
-        meeting_points = {_whole(h.address) for h in hotels} | {_whole(h.name) for h in hotels} | {h.id for h in hotels}
+        hotels = list(hotels)  # a hotel whose name or address failed to load has none: it names nothing
+        meeting_points = {_whole(h.address) for h in hotels if h.address} | {_whole(h.name) for h in hotels if h.name}
+        meeting_points |= {h.id for h in hotels if h.id}
         self._places: list[tuple[Place, PrivateHome]] = []
         self._whole: dict[str, PrivateHome] = {}
         for person in people:

@@ -1,4 +1,4 @@
-"""Small value types of a production: clock times, page counts, coordinates.
+"""Small value types of a production: clock times, lengths of time, ages, page counts, coordinates.
 
 Each has one parse function that raises ValueError with a message written for
 a coordinator, and a str() that prints it the way a crew writes it.
@@ -6,6 +6,8 @@ a coordinator, and a str() that prints it the way a crew writes it.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -60,6 +62,55 @@ def parse_time(text: str) -> Time:
     if total > LATEST_MINUTES:
         raise ValueError(f"{quoted(text)} is too late; after midnight count on (25:30 is 01:30 the next morning), up to 47:59")
     return Time(total)
+
+
+def hours(minutes: int) -> str:
+    """A length of time as a crew writes it: 11:00, 0:45, 59:00."""
+    sign = "-" if minutes < 0 else ""
+    return f"{sign}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
+
+
+_HOURS = re.compile(r"^(\d{1,3}):([0-5]\d)$")
+
+
+def parse_hours(text: str) -> int:
+    """Minutes from a length written H:MM (11:00, 0:45, 59:00)."""
+    match = _HOURS.match(text.strip())
+    if not match:
+        raise ValueError(f'{quoted(text)} is not a length of time; write hours and minutes as H:MM, e.g. "11:00" or "0:45"')
+    return int(match[1]) * 60 + int(match[2])
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Age:
+    """An age as the law writes it: 15 days, 6 months, 16 years."""
+
+    years: int = 0
+    months: int = 0
+    days: int = 0
+
+    def reached(self, born: dt.date, on: dt.date) -> bool:
+        """Whether someone born on `born` is at least this old on `on`."""
+        months = born.month - 1 + self.months + 12 * self.years
+        year, month = born.year + months // 12, months % 12 + 1
+        day = min(born.day, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, day) + dt.timedelta(days=self.days) <= on
+
+    def __str__(self) -> str:
+        parts = [(self.years, "year"), (self.months, "month"), (self.days, "day")]
+        return " ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in parts if n) or "0 years"
+
+
+_AGE = re.compile(r"^(\d{1,3})\s*(years?|months?|days?|y|m|d)$")
+
+
+def parse_age(text: str) -> Age:
+    """An Age from "15 days", "6 months" or "16 years"."""
+    match = _AGE.match(text.strip().lower())
+    if not match:
+        raise ValueError(f'{quoted(text)} is not an age; write a number and days, months or years, e.g. "6 months" or "16 years"')
+    number, unit = int(match[1]), match[2][0]
+    return Age(years=number) if unit == "y" else Age(months=number) if unit == "m" else Age(days=number)
 
 
 @dataclass(frozen=True, slots=True, order=True)

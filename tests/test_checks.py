@@ -92,8 +92,8 @@ def test_an_unknown_working_time_profile_is_an_error_with_a_suggestion(minimal: 
     append(minimal / "production.yaml", "working_time: de-flim\n")
     _, findings = validate(minimal)
     [error] = findings.errors
-    assert error.message == 'working_time: "de-flim" is not one of the allowed values'
-    assert error.hint.startswith('did you mean "de-film"?')
+    assert (str(error.pos), error.message) == ("production.yaml:12:15", 'working_time: "de-flim" is not a working-time profile')
+    assert error.hint.startswith('did you mean "de-film"? coord ships: at-film, de-film, eu,')
 
 
 def test_an_empty_value_counts_as_not_given(minimal: Path) -> None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
 from coord import model as m
+from coord import profiledoc
 from coord.findings import Findings
 from coord.formatdoc import documented_files, field_rows, update
 from coord.load import FILES, _load_list, _load_record_file
 from coord.sources import FileSource
-from coord.worktime import PROFILES
+from coord.worktime import shipped
 
 FORMAT_MD = REPO / "docs" / "format.md"
 
@@ -68,7 +70,44 @@ def test_every_yaml_example_in_the_format_reference_loads_without_findings(tmp_p
     assert checked >= 11
 
 
-def test_every_working_time_profile_is_documented_with_its_rule() -> None:
-    text = FORMAT_MD.read_text(encoding="utf-8")
-    listed = text.split("<!-- profiles -->\n")[1].split("<!-- end profiles -->")[0]
-    assert listed == "".join(f"- `{p.name}`: {p.description}.\n" for p in PROFILES.values())
+WORKING_TIME_MD = REPO / "docs" / "working-time.md"
+
+
+@pytest.mark.parametrize("page", [FORMAT_MD, WORKING_TIME_MD], ids=["format.md", "working-time.md"])
+def test_the_working_time_profiles_in_the_docs_are_those_coord_ships(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    assert profiledoc.update(text) == text, f"{page.name} is out of date with coord/profiles/: run `make docs`"
+
+
+def test_every_shipped_profile_has_its_table_with_a_source_for_every_group() -> None:
+    text = WORKING_TIME_MD.read_text(encoding="utf-8")
+    assert set(re.findall(r"<!-- profile: (\S+) -->", text)) == set(shipped())
+    for profile in shipped().values():
+        for name, group in profiledoc.groups(profile):
+            assert group.source, f"{profile.name}: {name} has no source"
+            assert f"| {name} |" in text
+
+
+def test_the_yaml_examples_of_the_working_time_page_load_without_findings(tmp_path: Path) -> None:
+    text = WORKING_TIME_MD.read_text(encoding="utf-8")
+    examples = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    kinds = {"working_time:": ("production.yaml", m.Production), "- name:": ("working-time.yaml", m.WorkingTimeProfile)}
+    checked = 0
+    for example in examples:
+        for start, (name, cls) in kinds.items():
+            if start in example and not example.lstrip().startswith("accepted:"):
+                findings = Findings()
+                (tmp_path / name).write_text(example if cls is m.WorkingTimeProfile else _production(example), encoding="utf-8")
+                spec = next(s for s in FILES if s.name == name) if cls is m.WorkingTimeProfile else None
+                if spec is not None:
+                    _load_list(FileSource(tmp_path), name, spec, findings)
+                else:
+                    _load_record_file(FileSource(tmp_path), name, cls, findings)
+                assert not findings, [f"{f.pos} {f.message}" for f in findings]
+                checked += 1
+    assert checked >= 3
+
+
+def _production(example: str) -> str:
+    """A working_time example as a whole production.yaml."""
+    return 'title: T\ncompany: C\ntype: feature\ntimezone: Europe/Berlin\noffice: {address: A, phone: "+49 40 1"}\n' + example

@@ -12,6 +12,8 @@ cd "$work"
 "$work/venv/bin/coord" --help >/dev/null
 "$work/venv/bin/coord" --version
 "$work/venv/bin/coord" validate "$here/examples/harbour-lights"
+# The working-time profiles must come from the wheel: the example works under de-film.
+"$work/venv/bin/python" -c 'import sys; from coord.worktime import shipped, PACKAGED; assert "site-packages" in str(PACKAGED) and {"de-film", "us-sag-aftra"} <= set(shipped()), "working-time profiles missing from the wheel"'
 # The packaged templates and fonts must come from the wheel, not from this checkout.
 "$work/venv/bin/coord" callsheet 10 --folder "$here/examples/harbour-lights" --out "$work/sheets" --format pdf --format html --format md --format docx
 ls "$work/sheets"/2027-03-12-day-10.pdf "$work/sheets"/2027-03-12-day-10.html "$work/sheets"/2027-03-12-day-10.md "$work/sheets"/2027-03-12-day-10.docx >/dev/null
@@ -21,7 +23,7 @@ ls "$work/sheets"/2027-03-12-day-10.pdf "$work/sheets"/2027-03-12-day-10.html "$
 cp -r "$here/examples/harbour-lights" "$work/example"
 rm -rf "$work/example/out"
 make -s -C "$work/example" all COORD="$work/venv/bin/coord" >"$work/all.log" 2>&1 || { cat "$work/all.log"; exit 1; }
-for document in callsheets movement rooming reports schedule dood contacts calendar orders availability extras agreements interns; do
+for document in callsheets movement rooming reports schedule dood contacts hours calendar orders availability extras agreements interns; do
   ls "$work/example/out/$document"/* >/dev/null 2>&1 || { echo "wheel-check: no $document written"; cat "$work/all.log"; exit 1; }
 done
 # coord init's files come from the wheel too, and what it writes validates.

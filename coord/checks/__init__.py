@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coord import model as m
-from coord.findings import Findings, Pos
+from coord.findings import Finding, Findings, Pos
 from coord.load import INPUTS, load_folder
 from coord.sources import Source
 
@@ -61,25 +61,35 @@ CheckFunction = Callable[[m.ProductionFolder, Reporter], None]
 
 @dataclass(frozen=True)
 class Check:
+    """A registered check; `blocks`: its errors stop documents being made (not so for breaches of working-time rules,
+    which the documents themselves report)."""
+
     name: str
     reads: frozenset[str]
     function: CheckFunction
+    blocks: bool = True
 
 
 CHECKS: dict[str, Check] = {}
 
 
-def check(name: str, reads: Collection[str]) -> Callable[[CheckFunction], CheckFunction]:
+def check(name: str, reads: Collection[str], blocks: bool = True) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check under `name` (shown in JSON output, so keep names stable) reading the inputs `reads`."""
     unknown = set(reads) - set(INPUTS)
     if unknown:  # pragma: no cover - a programming mistake, caught by the first test run
         raise ValueError(f"check {name} reads unknown inputs {sorted(unknown)}")
 
     def register(function: CheckFunction) -> CheckFunction:
-        CHECKS[name] = Check(name, frozenset(reads), function)
+        CHECKS[name] = Check(name, frozenset(reads), function, blocks)
         return function
 
     return register
+
+
+def blocks_documents(finding: Finding) -> bool:
+    """Whether an error stops a document: every error but those of checks registered with blocks=False."""
+    entry = CHECKS.get(finding.check)
+    return entry is None or entry.blocks
 
 
 def run_checks(folder: m.ProductionFolder, options: CheckOptions = EVERYTHING) -> Findings:

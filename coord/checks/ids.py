@@ -34,6 +34,7 @@ def unique_ids(folder: m.ProductionFolder, out: Reporter) -> None:
         ("internship id", folder.interns, "id"),
         ("shoot-day number", folder.days, "day"),
         ("report day", folder.reports, "day"),
+        ("working-time profile name", folder.profiles, "name"),
     ]
     for what, entries, attr in groups:
         first: dict[object, m.Entry] = {}
@@ -171,3 +172,5 @@ def _report_references(folder: m.ProductionFolder, refs: References) -> None:
             refs.ref(times, "cast", times.cast, "cast")
         for worked in report.extras:
             refs.ref(worked, "approved_by", worked.approved_by, "crew")
+        for accepted in report.accepted:
+            refs.refs(accepted, "people", accepted.people, "person")

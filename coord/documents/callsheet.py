@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from coord import labels as lb
@@ -12,6 +13,7 @@ from coord.documents import Context, Document, Item, register
 from coord.documents.common import (
     DAY_INPUTS,
     Lookups,
+    breach_flag,
     clock,
     common_context,
     day_file,
@@ -27,14 +29,20 @@ from coord.documents.common import (
     who,
 )
 from coord.errors import CoordError
-from coord.localtime import later
 from coord.privacy import shown
 from coord.sun import sun_times
-from coord.worktime import profile
+from coord.workrules import Breach, by_day, evaluate, first_meal_latest
+from coord.worktime import profiles
 
 
-def items(folder: m.ProductionFolder, days: list[str], all_days: bool = False, person: str | None = None) -> list[Item]:
-    """The call sheets of the wanted days (numbers or dates), or of every day; `person`'s own copies."""
+def items(
+    folder: m.ProductionFolder, days: list[str], all_days: bool = False, person: str | None = None, office: bool = False
+) -> list[Item]:
+    """The call sheets of the wanted days (numbers or dates), or of every day; `person`'s own copies.
+
+    `office`: the office copy, which marks everyone whose call breaks a working-time rule; it is
+    written readable by its owner only and says what it is on every page.
+    """
     found = lookups(folder)
     member = find_person(found, person) if person else None
     chosen = found.days if all_days else [find_day(folder, wanted) for wanted in days]
@@ -48,22 +56,33 @@ def items(folder: m.ProductionFolder, days: list[str], all_days: bool = False, p
         if all_days:
             raise CoordError("there are no shoot days yet: add them to schedule.yaml (see docs/format.md)")
         raise CoordError("no shoot day given: name a day number (coord callsheet 3) or use --all")
-    suffix = f"-{member.id}" if member else ""
+    suffix = (f"-{member.id}" if member else "") + ("-office" if office else "")
+    marks = by_day(*evaluate(folder)) if office else None
     return [
-        Item(day_file(day, suffix), callsheet(folder, day, person, found), variants=(f"day-{day.day or 0:02d}",))
+        Item(
+            day_file(day, suffix),
+            callsheet(folder, day, person, found, marks),
+            private=office,
+            variants=(f"day-{day.day or 0:02d}",),
+        )
         for day in chosen
     ]
 
 
-DOCUMENT = register(Document("callsheet", "call sheet", DAY_INPUTS, "callsheets", items))
+DOCUMENT = register(Document("callsheet", "call sheet", (*DAY_INPUTS, "profiles"), "callsheets", items))
 
 
 def callsheet(
-    folder: m.ProductionFolder, day: m.ShootDay, for_person: str | None = None, found: Lookups | None = None
+    folder: m.ProductionFolder,
+    day: m.ShootDay,
+    for_person: str | None = None,
+    found: Lookups | None = None,
+    marks: Mapping[tuple[int, str], list[Breach]] | None = None,
 ) -> Context:
     """Everything a call sheet shows for `day`; `for_person` adds the personal strip at the top.
 
-    Pass `found` (from `lookups`) when making many sheets of one production.
+    Pass `found` (from `lookups`) when making many sheets of one production. `marks` (breaches by
+    day and person, coord.workrules.by_day) make the office copy, which marks those people.
     """
     found = found or lookups(folder)
     production = folder.production
@@ -74,10 +93,16 @@ def callsheet(
     status = found.status
     number = day.day or 0
     meals = day.meals or m.Meals()
-    meal_rule = profile(production.working_time)
+    meal_rule = profiles(folder).for_call_sheet()
+    latest_meal = first_meal_latest(meal_rule, day, day.crew_call, production.timezone) if day.crew_call else None
+
+    def mark(person: str) -> str:
+        """What the office copy says of a person whose call breaks a working-time rule; nothing on the distributed copy."""
+        return " · ".join(breach_flag(b, words, plan=False) for b in (marks or {}).get((number, person), []))
 
     context: Context = {
         **common_context(production),
+        "office_copy": marks is not None,
         "day": {
             "number": number,
             "of": words["day_of"].format(day=number, total=len(days)),
@@ -93,9 +118,7 @@ def callsheet(
             "breakfast": clock(meals.breakfast),
             "lunch": clock(meals.lunch),
             "second_meal": clock(meals.second_meal),
-            "latest_first_meal": clock(later(day.date, day.crew_call, meal_rule.first_meal_within, production.timezone))
-            if day.crew_call
-            else "",
+            "latest_first_meal": clock(latest_meal),
         },
         "revision": "",
         "key_contacts": [
@@ -109,7 +132,10 @@ def callsheet(
         "hospitals": [_hospital(loc) for loc in day_locations if loc.hospital],
         "scenes": [scene_row(scenes[n], cast, locations, language) for n in day.scenes if n in scenes],
         "pages_total": str(plan.day_pages(day, scenes)),
-        "cast": [_cast_row(call, cast[call.cast], status.get((call.cast, number), "")) for call in _by_cast_number(day, cast)],
+        "cast": [
+            _cast_row(call, cast[call.cast], status.get((call.cast, number), ""), mark(call.cast))
+            for call in _by_cast_number(day, cast)
+        ],
         "background": [
             {"description": b.description, "count": b.count, "call": clock(b.call), "report_to": b.report_to or ""}
             for b in day.background
@@ -121,7 +147,7 @@ def callsheet(
         "transport": _transport(folder.production, day, found),
         "advance": _advance(days, day, scenes, cast, language, words),
         "emergency": [{"label": e.label, "phone": e.phone} for e in production.emergency_numbers],
-        "crew": _crew_by_department(folder, day, language),
+        "crew": _crew_by_department(folder, day, language, mark),
         "personal": _personal(folder.production, day, for_person, found, day_locations) if for_person else None,
     }
     return context
@@ -169,7 +195,7 @@ def _by_cast_number(day: m.ShootDay, cast: dict[str, m.CastMember]) -> list[m.Ca
     return sorted((c for c in day.cast_calls if c.cast in cast), key=lambda c: cast[c.cast].number)
 
 
-def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, Any]:
+def _cast_row(call: m.CastCall, member: m.CastMember, status: str, mark: str) -> dict[str, Any]:
     return {
         "number": member.number,
         "actor": member.actor,
@@ -180,6 +206,7 @@ def _cast_row(call: m.CastCall, member: m.CastMember, status: str) -> dict[str, 
         "wardrobe": clock(call.wardrobe),
         "on_set": clock(call.on_set),
         "remarks": ", ".join(x for x in (call.remarks, "minor" if member.minor else None) if x),
+        "mark": mark,
     }
 
 
@@ -208,7 +235,9 @@ def _advance(
     }
 
 
-def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: str) -> list[dict[str, Any]]:
+def _crew_by_department(
+    folder: m.ProductionFolder, day: m.ShootDay, language: str, mark: Callable[[str], str]
+) -> list[dict[str, Any]]:
     production = folder.production
     by_department: dict[str, list[dict[str, Any]]] = {}
     for member in folder.crew:
@@ -221,6 +250,7 @@ def _crew_by_department(folder: m.ProductionFolder, day: m.ShootDay, language: s
                     "phone": shown(member, "phone", production),
                     "call": clock(call),
                     "own_call": call != day.crew_call,
+                    "mark": mark(member.id),
                 }
             )
     return [

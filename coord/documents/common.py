@@ -18,7 +18,9 @@ from coord.documents import Context
 from coord.errors import CoordError, quoted
 from coord.privacy import Homes, pickup_from, shown
 from coord.runs import Places, Run, day_runs
-from coord.values import Time
+from coord.values import Time, hours
+from coord.workrules import Breach, accepted
+from coord.workrules import money as amount_owed
 
 #: The inputs of the documents of a shoot day (call sheet, report, movement): errors elsewhere do not block them.
 DAY_INPUTS = ("production", "crew", "cast", "locations", "scenes", "days", "hotels", "transport")
@@ -281,6 +283,31 @@ def run_summary(run: Run, production: m.Production, found: Lookups) -> str:
     if context["arrival"]:
         parts.append(f"{words['arrival']} {context['arrival']}")
     return " · ".join(p for p in parts if p)
+
+
+# ---- working-time breaches as printed --------------------------------------------------
+
+
+def breach_flag(breach: Breach, words: Mapping[str, str], plan: bool = True) -> str:
+    """A breach in a few words: `Short turnaround 10:15 h`, `2 meal penalties USD 60.00 (accepted)`.
+
+    `plan`: say `(plan)` of a breach of planned times (not on documents that show the plan only).
+    """
+    found = hours(breach.found) if breach.found is not None else ""
+    if breach.penalties:
+        text = words["flag_penalty"].format(count=breach.penalties, owed=amount_owed(breach.owed, breach.currency))
+    elif breach.rule == "rest":
+        text = words["flag_rest"].format(hours=found)
+    elif breach.rule == "day":
+        text = words["flag_day"].format(hours=found)
+    elif breach.rule == "meals" and breach.excess is not None:
+        text = words["flag_meal"].format(hours=hours(breach.excess))
+    else:
+        text = words[f"rule_{breach.rule.replace('-', '_')}"] + (
+            f" {found} h" if breach.rule in ("breaks", "weekly-rest") and found else ""
+        )
+    state = words["accepted"] if accepted(breach) else words["in_plan"] if plan and not breach.actual else ""
+    return f"{text} ({state})" if state else text
 
 
 # ---- rows several documents print --------------------------------------------------

@@ -11,10 +11,11 @@ from coord import labels as lb
 from coord import model as m
 from coord import plan
 from coord.documents import Context, Document, Item, register
-from coord.documents.common import DAY_INPUTS, clock, common_context, day_file, find_day, format_date
+from coord.documents.common import DAY_INPUTS, breach_flag, clock, common_context, day_file, find_day, format_date
 from coord.errors import CoordError
 from coord.localtime import elapsed
 from coord.values import Eighths, Time
+from coord.workrules import Breach, by_day, evaluate
 
 DONE = ("complete", "added")
 
@@ -27,7 +28,7 @@ def items(folder: m.ProductionFolder, day: str) -> list[Item]:
     ]
 
 
-DOCUMENT = register(Document("report", "daily production report", (*DAY_INPUTS, "reports"), "reports", items))
+DOCUMENT = register(Document("report", "daily production report", (*DAY_INPUTS, "reports", "profiles"), "reports", items))
 
 
 def find_report(folder: m.ProductionFolder, wanted: str) -> tuple[m.ShootDay, m.DayReport]:
@@ -126,6 +127,7 @@ def daily_report(folder: m.ProductionFolder, day: m.ShootDay, report: m.DayRepor
     words = lb.labels(language)
     scenes = plan.scenes_by_number(folder)
     cast = {c.id: c for c in folder.cast}
+    flags = by_day(*evaluate(folder))
     return {
         **common_context(production),
         "day": {
@@ -139,7 +141,10 @@ def daily_report(folder: m.ProductionFolder, day: m.ShootDay, report: m.DayRepor
         "wrap_against_plan": _against_plan(day, report.camera_wrap, words, production.timezone),
         "scenes": _scene_rows(day, report, scenes, words),
         "scene_totals": _scene_totals(day, report, scenes),
-        "cast": [_cast_times(t, cast) for t in sorted(report.cast, key=lambda t: cast[t.cast].number if t.cast in cast else 0)],
+        "cast": [
+            _cast_times(t, cast, _flags(flags.get((day.day or 0, t.cast), []), words))
+            for t in sorted(report.cast, key=lambda t: cast[t.cast].number if t.cast in cast else 0)
+        ],
         **_crew(report, language),
         "extras": [_extras_row(e, day.date, production.timezone) for e in report.extras],
         "media": list(report.media),
@@ -260,7 +265,16 @@ def _against_plan(day: m.ShootDay, actual: Time | None, words: Mapping[str, str]
     return words["over"].format(amount=amount) if difference > 0 else words["early"].format(amount=amount)
 
 
-def _cast_times(times: m.CastTimes, cast: dict[str, m.CastMember]) -> dict[str, Any]:
+#: The rules an actor's line of the time sheet flags: the short turnaround into the day, a late meal, a long day.
+FLAGGED = ("rest", "meals", "meal-penalty", "day")
+
+
+def _flags(breaches: list[Breach], words: Mapping[str, str]) -> str:
+    """The flags of an actor's reported day, from the working-time rules (coord.workrules)."""
+    return " · ".join(breach_flag(b, words) for b in breaches if b.shift.actual and b.rule in FLAGGED)
+
+
+def _cast_times(times: m.CastTimes, cast: dict[str, m.CastMember], flags: str) -> dict[str, Any]:
     member = cast.get(times.cast)
     return {
         "number": member.number if member else "",
@@ -274,7 +288,7 @@ def _cast_times(times: m.CastTimes, cast: dict[str, m.CastMember]) -> dict[str, 
         "meal_in": clock(times.meal_in),
         "wrap": clock(times.wrap),
         "back": clock(times.back),
-        "flags": "",  # short turnaround and rest-time flags come with the working-time rules
+        "flags": flags,
     }
 
 
