@@ -32,12 +32,19 @@ class Drawn:
         return left >= 0 and right <= width and bottom >= 0 and top <= height
 
 
-def drawn(path: Path, texts: Iterable[str]) -> dict[str, list[Drawn]]:
-    """Every place each of `texts` is drawn in the PDF (an empty list for one that is drawn nowhere)."""
+def drawn(path: Path, texts: Iterable[str], ignore_case: bool = False) -> dict[str, list[Drawn]]:
+    """Every place each of `texts` is drawn in the PDF (an empty list for one that is drawn nowhere).
+
+    `ignore_case` finds a text in a heading that prints it in capitals, too."""
     wanted = list(dict.fromkeys(" ".join(t.split()) for t in texts))
     found: dict[str, list[Drawn]] = {t: [] for t in wanted}
+    key = str.casefold if ignore_case else str
+    named = {key(t): t for t in wanted}
     # A cell wraps at a space: the words of a text may stand on two lines.
-    pattern = re.compile("|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(wanted, key=len, reverse=True)))
+    pattern = re.compile(
+        "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(wanted, key=len, reverse=True)),
+        re.IGNORECASE if ignore_case else 0,
+    )
     document = pdfium.PdfDocument(path)
     try:
         for number, page in enumerate(document, start=1):
@@ -45,7 +52,7 @@ def drawn(path: Path, texts: Iterable[str]) -> dict[str, list[Drawn]]:
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             for match in pattern.finditer(text):
-                words = " ".join(match.group().split())
+                words = named[key(" ".join(match.group().split()))]
                 found[words].append(Drawn(words, number, _span_box(textpage, match.start(), match.end()), size))
     finally:
         document.close()
@@ -78,9 +85,9 @@ def drawn_on_top_of_each_other(places: Iterable[Drawn]) -> Iterator[tuple[Drawn,
                     yield first, second
 
 
-def assert_all_drawn_on_the_page(path: Path, texts: Iterable[str]) -> None:
+def assert_all_drawn_on_the_page(path: Path, texts: Iterable[str], ignore_case: bool = False) -> None:
     """Each text is drawn somewhere, every time inside the page, and never over another of them."""
-    places = drawn(path, texts)
+    places = drawn(path, texts, ignore_case)
     missing = [t for t, where in places.items() if not where]
     assert not missing, f"{path.name}: {len(missing)} not drawn at all, e.g. {missing[:3]}"
     every = [place for where in places.values() for place in where]
