@@ -123,6 +123,7 @@ LARGE: dict[str, list[Large]] = {
     "extras": [Large("extras", ("extras", "1"), WALKERS + EXTRAS, ("Group",))],
     "interns": [Large("interns", ("interns",), TRAINEES)],
     "agreement": [Large("agreement", ("agreement", "internship-00"), TRAINEES[:1] + GOALS)],
+    "hours": [Large("hours", ("hours",), CREW + CAST, ("Planned",))],
 }
 
 
@@ -398,6 +399,9 @@ LONG_CASES: dict[str, list[Long]] = {
             ("agreement", "ex-anna"),
             "office extra extra-address agency location address report-to fittings cancellation",
         ),
+    ],
+    "hours": [
+        Long("hours", ("hours",), "role character"),
     ],
 }
 
