@@ -261,6 +261,14 @@ def read_yaml(source: Source, rel: str, findings: Findings) -> tuple[yaml.Node |
     except OSError as err:
         findings.error(Pos(rel), f"cannot read the file: {err.strerror}", "check that the file exists and you may read it")
         return None, None
+    wide = _wide_encoding(data)
+    if wide:
+        findings.error(
+            Pos(rel),
+            f"the file is saved as {wide} text, which coord cannot read",
+            "save it as UTF-8 (in your editor: Save with encoding, UTF-8)",
+        )
+        return None, None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -289,6 +297,19 @@ def read_yaml(source: Source, rel: str, findings: Findings) -> tuple[yaml.Node |
         findings.error(Pos(rel), "the file is nested too deeply to be a production file", "check for runaway brackets [ or {")
         return None, None
     return node, Reader(rel, findings)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, as Windows editors save "Unicode" text: told by its byte-order mark or, without one,
+    by the zero bytes its ASCII letters carry (YAML text has none)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4096]
+    if head.count(0) > len(head) // 4:
+        return "UTF-32" if head.count(0) > len(head) // 2 + len(head) // 8 else "UTF-16"
+    return None
 
 
 #: Where an anchor (&a), alias (*a) or tag (!t) could start: at a line start, after a space or a flow bracket.

@@ -161,3 +161,25 @@ def test_a_file_that_cannot_be_read_does_not_make_its_ids_unknown_elsewhere(mini
     write(minimal, "crew.yaml", (minimal / "crew.yaml").read_text(encoding="utf-8").replace("  name: Tom", "\tname: Tom"))
     _, findings = validate(minimal)
     assert [(str(f.pos), f.message) for f in findings.errors] == [("crew.yaml:8:1", "a tab character is used for indentation")]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32")],
+)
+def test_a_file_saved_as_utf_16_or_32_says_save_it_as_utf_8(minimal: Path, encoding: str, named: str) -> None:
+    """Windows editors save "Unicode" as UTF-16, with or without a byte-order mark: the error names it, not a NUL."""
+    text = (minimal / "cast.yaml").read_text(encoding="utf-8")
+    (minimal / "cast.yaml").write_bytes(text.encode(encoding))
+    _, findings = validate(minimal)
+    [error] = [f for f in findings.errors if f.pos.file == "cast.yaml"]
+    assert error.message == f"the file is saved as {named} text, which coord cannot read"
+    assert "save it as UTF-8" in error.hint
+
+
+def test_utf_8_with_a_byte_order_mark_and_non_latin_names_still_reads(minimal: Path) -> None:
+    text = (minimal / "cast.yaml").read_text(encoding="utf-8").replace("actor: ", "actor: 王小明 ", 1)
+    (minimal / "cast.yaml").write_bytes(text.encode("utf-8-sig"))
+    folder, findings = load_folder(minimal)
+    assert folder is not None and not findings.errors
+    assert folder.cast[0].actor.startswith("王小明 ")
