@@ -72,12 +72,14 @@ class Homes:
             name = person.actor if isinstance(person, m.CastMember) else person.name
             for field in ("address", "pickup_address"):
                 address = getattr(person, field, None) or ""
+                if not address.strip():
+                    continue
                 places = places_in(address)
                 if field == "pickup_address" and (not places or address in meeting_points or _whole(address) in meeting_points):
                     self._whole.setdefault(_whole(address), PrivateHome(person.id, name, usual_pickup=True))
                     continue
                 self._places += [(place, PrivateHome(person.id, name)) for place in places]
-                if address.strip() and field == "address":
+                if field == "address":
                     self._whole.setdefault(_whole(address), PrivateHome(person.id, name))
 
     def of(self, origin: str) -> PrivateHome | None:

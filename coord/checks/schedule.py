@@ -30,7 +30,7 @@ def scenes_scheduled(folder: m.ProductionFolder, out: Reporter) -> None:
     if not shoot_days(folder) or {"days", "scenes"} & folder.incomplete or any("scenes" in d.invalid for d in folder.days):
         return
     for scene in folder.scenes:
-        if scene.number not in first_day:
+        if scene.number is not None and scene.number not in first_day:
             out.warning(
                 scene.at("number"), f"scene {scene.number} is not on any shoot day", "add it to a day's scenes in schedule.yaml"
             )
