@@ -43,8 +43,8 @@ class PrivateHome:
 
 @dataclass(frozen=True)
 class Place:
-    """An address as coord recognises it: a house number with the street written before it (Lindenweg 4) or after it
-    (12 Baker Street), letters only and abbreviations spelt one way; or, without a number, its whole text."""
+    """An address as coord recognises it: a house number with the words written before it (Lindenweg 4) and after it
+    (12 Baker Street), letters only, abbreviations spelt one way, words apart by one space."""
 
     number: str
     before: str
@@ -72,12 +72,14 @@ class Homes:
             name = person.actor if isinstance(person, m.CastMember) else person.name
             for field in ("address", "pickup_address"):
                 address = getattr(person, field, None) or ""
+                if not address.strip():
+                    continue
                 places = places_in(address)
                 if field == "pickup_address" and (not places or address in meeting_points or _whole(address) in meeting_points):
                     self._whole.setdefault(_whole(address), PrivateHome(person.id, name, usual_pickup=True))
                     continue
                 self._places += [(place, PrivateHome(person.id, name)) for place in places]
-                if address.strip() and field == "address":
+                if field == "address":
                     self._whole.setdefault(_whole(address), PrivateHome(person.id, name))
 
     def of(self, origin: str) -> PrivateHome | None:
@@ -133,6 +135,8 @@ _NOISE = {"nr", "no", "number", "hausnr", "hausnummer", "bei", "co"}
 _UNITS = {"flat", "apt", "apartment", "unit", "suite", "floor", "og", "etage", "stock", "whg", "wohnung", "app"}
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[a-z]?")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: Two house numbers of one building: `221/223`, `4-6`.
+_RANGE = re.compile(r"\b(\d{1,4}[a-z]?)\s*[/-]\s*(\d{1,4}[a-z]?)\b")
 
 
 def places_in(address: str) -> list[Place]:
@@ -140,30 +144,62 @@ def places_in(address: str) -> list[Place]:
 
     Case, spaces, hyphens, punctuation, umlauts, invisible characters, look-alike letters and the
     usual abbreviations (Str., St., Rd., Sankt, West) do not matter, nor do a postcode, a town, a
-    flat or floor, or a name in front ("bei Reuter").
+    flat or floor, a name in front ("bei Reuter") or a comma between street and number. A range
+    (221/223, 4-6) holds each of its numbers.
     """
     text = unicodedata.normalize("NFKD", address.casefold().replace("ß", "ss")).translate(_LOOK_ALIKES)
     text = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     text = re.sub(r"(\d)\s+([a-z])(?![a-z])(?!\s*\d)", r"\1\2", text)  # 4 a -> 4a, but not 300 W 57th
-    places = []
-    for part in re.split(r"[,;/\n]", text):
-        words = _without_units([w for w in re.findall(r"\d+(?:st|nd|rd|th)\b|\d+[a-z]?\b|[a-z]+|\d+", part) if w not in _NOISE])
-        for index, word in enumerate(words):
-            if _HOUSE_NUMBER.fullmatch(word) and not _ORDINAL.fullmatch(word):
-                before = _street(words[:index][::-1])[::-1]
-                after = _street(words[index + 1 :])
-                if before or after:
-                    places.append(Place(word.lstrip("0") or "0", _joined(before), _joined(after)))
+    places: list[Place] = []
+    for one in dict.fromkeys((_RANGE.sub(r"\1", text), _RANGE.sub(r"\2", text))):
+        parts = [_words(part) for part in re.split(r"[,;/\n]", one)]
+        for index, words in enumerate(parts):
+            if len(words) == 1 and _is_house_number(words[0]):  # `Baker Street, 221` or `221, Baker Street`
+                words = [*(parts[index - 1] if index else []), *words, *(parts[index + 1] if index + 1 < len(parts) else [])]
+            for at, word in enumerate(words):
+                if _is_house_number(word):
+                    before = " ".join(_street(words[:at][::-1])[::-1])
+                    after = " ".join(_street(words[at + 1 :]))
+                    place = Place(word.lstrip("0") or "0", before, after)
+                    if (before or after) and place not in places:
+                        places.append(place)
     return places
 
 
 def same_place(a: Place, b: Place) -> bool:
-    """The same house number and, read towards the number, the same street: `bei Reuter Lindenweg 4` is Lindenweg 4."""
+    """The same house number and the same street, whichever side of the number each writes it on.
+
+    Read away from the number, one street may go on where the other stops: `bei Reuter Lindenweg 4`
+    is Lindenweg 4, and so is `4 Lindenweg Hamburg`; `Lindenweg 4` and `4 Linden Road` are not.
+    """
     if a.number != b.number:
         return False
-    before = min(len(a.before), len(b.before)) >= 4 and (a.before.endswith(b.before) or b.before.endswith(a.before))
-    after = min(len(a.after), len(b.after)) >= 4 and (a.after.startswith(b.after) or b.after.startswith(a.after))
-    return before or after
+    before_a, before_b, after_a, after_b = (_compact(s) for s in (a.before, b.before, a.after, b.after))
+    before = min(len(before_a), len(before_b)) >= 4 and (before_a.endswith(before_b) or before_b.endswith(before_a))
+    after = min(len(after_a), len(after_b)) >= 4 and (after_a.startswith(after_b) or after_b.startswith(after_a))
+    return before or after or _crosses(a.before, b.after) or _crosses(b.before, a.after)
+
+
+def _crosses(before: str, after: str) -> bool:
+    """Whether a street written before one number is the street written after the other (German and UK order):
+    the last words before it, joined, are the first words after it."""
+    words_before, words_after = before.split(), after.split()
+    tails = {"".join(words_before[at:]) for at in range(len(words_before))}
+    heads = {"".join(words_after[:at]) for at in range(1, len(words_after) + 1)}
+    return any(len(street) >= 4 for street in tails & heads)
+
+
+def _compact(street: str) -> str:
+    return street.replace(" ", "")
+
+
+def _is_house_number(word: str) -> bool:
+    return bool(_HOUSE_NUMBER.fullmatch(word)) and not _ORDINAL.fullmatch(word)
+
+
+def _words(part: str) -> list[str]:
+    """The words of one part of an address, without filler words and flat or floor numbers."""
+    return _without_units([w for w in re.findall(r"\d+(?:st|nd|rd|th)\b|\d+[a-z]?\b|[a-z]+|\d+", part) if w not in _NOISE])
 
 
 def _without_units(words: list[str]) -> list[str]:
@@ -185,21 +221,21 @@ def _without_units(words: list[str]) -> list[str]:
 
 
 def _street(words: list[str]) -> list[str]:
-    """The words of a street name next to a house number: up to the next house number or postcode."""
+    """The words of a street name next to a house number, up to the next house number or postcode, spelt one way."""
     street = []
     for word in words:
         if word[0].isdigit() and not _ORDINAL.fullmatch(word):
             break
-        street.append(_WORDS.get(word, word))
+        street.append(_spelt(_WORDS.get(word, word)))
     return street
 
 
-def _joined(words: list[str]) -> str:
-    joined = "".join(words)
+def _spelt(word: str) -> str:
+    """A street written as one word with its ending abbreviated: Hauptstraße is Hauptstr."""
     for ending, short in _ENDINGS:
-        if joined.endswith(ending):
-            return joined.removesuffix(ending) + short
-    return joined
+        if word.endswith(ending):
+            return word.removesuffix(ending) + short
+    return word
 
 
 def _whole(address: str) -> str:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import edit, loaded
+from conftest import append, edit, loaded
 
+from coord import kinds as k
+from coord import model as m
+from coord import plan
+from coord.checks import schedule as schedule_checks
 from coord.checks import validate
 from coord.documents import callsheet, common
 from coord.documents import report as dpr
@@ -146,3 +151,93 @@ def test_a_half_hour_clock_change_says_so(minimal: Path) -> None:
     [warning] = [f for f in validate(minimal)[1] if f.check == "clock-changes"]
     assert warning.message.endswith("which happens twice in Australia/Lord_Howe: the clocks go back from 02:00 to 01:30")
     assert warning.hint.endswith("hours across the change are real hours, 30 minutes more than the clocks show")
+
+
+def spring_night_pickup(minimal: Path, time: str, arrive: str) -> None:
+    """Day 2 of the minimal production on the Saturday before the clocks go forward, with mira collected in the night."""
+    edit(minimal / "schedule.yaml", "  date: 2027-03-03\n", f"  date: {SPRING}\n")
+    edit(minimal / "crew.yaml", "      end: 2027-03-31\n", "      end: 2027-12-31\n")
+    append(
+        minimal / "transport.yaml",
+        f'  - day: 2\n    time: "{time}"\n    person: mira\n    from: home\n    vehicle: van-1\n    arrive: "{arrive}"\n',
+    )
+
+
+def test_a_pickup_or_its_arrival_in_the_skipped_hour_is_a_warning_naming_the_day_and_time(minimal: Path) -> None:
+    spring_night_pickup(minimal, "25:45", "26:10")
+    skipped = [(str(f.pos), f.message, f.hint) for f in validate(minimal)[1].warnings if f.check == "clock-changes"]
+    assert skipped == [
+        (
+            "transport.yaml:17:13",
+            "day 2: the arrival of mira's pickup 26:10 is 02:10 on Sunday 28 March 2027, which does not exist in "
+            "Europe/Berlin: the clocks go forward from 02:00 to 03:00",
+            "write the time the clocks will show; coord counts it as 03:00, the moment they change",
+        )
+    ]
+
+
+def test_a_pickup_time_in_the_skipped_hour_is_a_warning_and_the_hour_after_it_is_not(minimal: Path) -> None:
+    spring_night_pickup(minimal, "26:59", "27:00")  # the last skipped minute; arriving at 03:00, the clocks' new time
+    skipped = [(str(f.pos), f.message) for f in validate(minimal)[1].warnings if f.check == "clock-changes"]
+    assert skipped == [
+        (
+            "transport.yaml:13:11",
+            "day 2: mira's pickup 26:59 is 02:59 on Sunday 28 March 2027, which does not exist in Europe/Berlin: "
+            "the clocks go forward from 02:00 to 03:00",
+        )
+    ]
+
+
+#: Every time of a shoot day the format has, written in the skipped hour of the night to 28 March 2027.
+EVERY_TIME = [
+    ("schedule.yaml", '  crew_call: "17:00"\n', '  crew_call: "26:10"\n'),
+    (
+        "schedule.yaml",
+        '  wrap: "25:30"\n',
+        '  wrap: "26:10"\n  shooting_call: "26:10"\n  department_calls: {camera: "26:10"}\n  calls: {tom: "26:10"}\n'
+        '  meals: {breakfast: "26:10", lunch: "26:10", second_meal: "26:10"}\n'
+        '  background:\n    - description: Dock workers\n      count: 4\n      call: "26:10"\n',
+    ),
+    (
+        "schedule.yaml",
+        '      makeup: "17:30"',
+        '      makeup: "26:10"\n      pickup: "26:10"\n      wardrobe: "26:10"\n      on_set: "26:10"\n      wrap: "26:10"',
+    ),
+]
+REPORT = (
+    'day: 2\ncrew_call: "26:10"\nfirst_shot: "26:10"\nlunch_start: "26:10"\nlunch_end: "26:10"\n'
+    'second_meal_start: "26:10"\nsecond_meal_end: "26:10"\nfirst_shot_after_lunch: "26:10"\ncamera_wrap: "26:10"\n'
+    'crew_wrap: "26:10"\nlast_out: "26:10"\ncast:\n  - cast: mira\n'
+    + "".join(
+        f'    {name}: "26:10"\n' for name in ("pickup", "arrival", "makeup", "on_set", "meal_out", "meal_in", "wrap", "back")
+    )
+    + 'extras:\n  - description: Dock workers\n    count: 4\n    call: "26:10"\n    wrap: "26:10"\n'
+)
+
+
+def wall_clock_fields() -> set[tuple[str, str]]:
+    """Every time field of the format (coord/model.py) but the working-time rules' times of day, which are no shoot day's."""
+    found = set()
+    for cls in vars(m).values():
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and issubclass(cls, m.Entry) and not issubclass(cls, m.Rule):
+            for field in dataclasses.fields(cls):
+                kind = field.metadata.get("kind")
+                if isinstance(kind, k.Time) or (isinstance(kind, k.MapOf) and isinstance(kind.value, k.Time)):
+                    found.add((cls.__name__, field.name))
+    return found
+
+
+def test_every_time_of_a_shoot_day_is_checked_for_the_clock_change(minimal: Path) -> None:
+    spring_night_pickup(minimal, "26:10", "26:10")
+    for name, old, new in EVERY_TIME:
+        edit(minimal / name, old, new)
+    (minimal / "reports").mkdir()
+    (minimal / "reports" / "day-02.yaml").write_text(REPORT, encoding="utf-8")
+    folder, findings = validate(minimal)
+    assert folder is not None and not [f for f in findings if f.check == "load"]
+    days = {d.day: d for d in plan.shoot_days(folder) if d.date is not None}
+    checked = {(type(entry).__name__, attr.split(":")[0]) for entry, attr, *_ in schedule_checks._times_of(folder, days)}
+    assert checked == wall_clock_fields()
+    warned = [f for f in findings.warnings if f.check == "clock-changes"]
+    assert len(warned) == len([t for t in schedule_checks._times_of(folder, days) if t[-1].day == 2])
+    assert all("does not exist in Europe/Berlin" in f.message and "day 2: " in f.message for f in warned)

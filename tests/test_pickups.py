@@ -98,7 +98,10 @@ def test_tom_s_home_written_another_way_is_printed_as_home_and_flagged(minimal: 
         assert "Lindenweg" not in path.read_text(encoding="utf-8").replace("\\", "")
 
 
-@pytest.mark.parametrize("written", ["Lindenweg 4a", "Lindenweg 14", "Lindenstraße 4", "4 Linden Road"])
+@pytest.mark.parametrize(
+    "written",
+    ["Lindenweg 4a", "Lindenweg 14", "Lindenstraße 4", "4 Linden Road", "4a Lindenweg", "14 Lindenweg", "4 Lindenstraße"],
+)
 def test_a_near_miss_is_another_place_and_printed_as_written(minimal: Path, written: str) -> None:
     add_pickup(minimal, "tom", f'"{written}, 22085 Hamburg"')
     assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == [f"{written}, 22085 Hamburg"]
@@ -142,6 +145,15 @@ def test_a_home_without_a_house_number_is_recognised_by_its_whole_text(minimal: 
         ("300 West 57th Street", "300 W 57th St"),
         ("Große Elbstraße 145", "Grosse Elbstr 145"),
         ("Lindenweg 4 a", "Lindenweg 4a, Hamburg"),
+        ("Stresemannstraße 221, 22769 Hamburg", "221 Stresemannstraße"),  # German order and UK/US order
+        ("221 Baker Street, London", "Baker Street 221"),
+        ("Lindenweg 4, 22085 Hamburg", "4 Lindenweg Hamburg"),
+        ("bei Reuter Lindenweg 4", "4 Lindenweg, Hamburg"),
+        ("Stresemannstraße 221", "Stresemannstraße, 221"),  # a comma between street and number
+        ("Stresemannstraße 221", "221, Stresemannstraße"),
+        ("221 Baker Street", "Baker Street, No. 221"),
+        ("Stresemannstraße 221", "221/223 Stresemannstraße"),  # a building of two numbers holds both
+        ("Stresemannstraße 223", "Stresemannstraße 221-223"),
     ],
 )
 def test_one_place_written_two_ways(one: str, other: str) -> None:
@@ -150,7 +162,18 @@ def test_one_place_written_two_ways(one: str, other: str) -> None:
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Lindenweg 4", "Lindenweg 14"), ("12 Baker Street", "21 Baker Street"), ("Hauptstraße 12", "Marktplatz 12")],
+    [
+        ("Lindenweg 4", "Lindenweg 14"),
+        ("12 Baker Street", "21 Baker Street"),
+        ("Hauptstraße 12", "Marktplatz 12"),
+        ("Lindenweg 4", "14 Lindenweg"),  # the same street in the other order, another number
+        ("14 Lindenweg", "Lindenweg 4"),
+        ("221 Baker Street, London", "Baker Street 21"),
+        ("221 Baker Street, London", "Baker Road 221"),
+        ("Am Markt 4", "4 Marktplatz"),  # part of a word is no street
+        ("Stresemannstraße 221, 22769 Hamburg", "223 Stresemannstraße"),
+        ("Stresemannstraße 221, 22769 Hamburg", "Stresemannstraße, 222"),
+    ],
 )
 def test_two_places(one: str, other: str) -> None:
     assert not any(same_place(a, b) for a in places_in(one) for b in places_in(other))
@@ -158,7 +181,7 @@ def test_two_places(one: str, other: str) -> None:
 
 def test_a_postcode_or_a_flat_number_is_no_house_number() -> None:
     assert places_in("22085 Hamburg") == []
-    assert places_in("Flat 3, 12 Baker St.") == [Place("12", "", "bakerst")]
+    assert places_in("Flat 3, 12 Baker St.") == [Place("12", "", "baker st")]
 
 
 @pytest.mark.parametrize(
@@ -178,6 +201,56 @@ def test_a_postcode_or_a_flat_number_is_no_house_number() -> None:
 def test_tricky_spellings_of_a_private_home_never_print(minimal: Path, written: str) -> None:
     add_pickup(minimal, "tom", written)
     assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == ["Home"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '"221 Stresemannstraße"',
+        '"221 Stresemannstr., Hamburg"',
+        '"0221 STRESEMANN-STRASSE"',
+        '"221 Stresemannstraße Hinterhaus"',
+        '"221/223 Stresemannstraße"',
+        '"Stresemannstraße, 221"',
+        '"221, Stresemannstraße"',
+    ],
+)
+def test_a_home_with_the_number_on_the_other_side_of_the_street_never_prints(
+    example_copy: Path, tmp_path: Path, written: str
+) -> None:
+    """Jana Petersen lives at Stresemannstraße 221 (private); Tom's day-3 pickup written from her home, either order."""
+    edit(
+        example_copy / "transport.yaml",
+        '    person: tom\n    from: "Bahnhof Altona, main entrance Max-Brauer-Allee"\n    coordinates: "53.55160, 9.93470"\n    to: customs-office\n    vehicle: van-2\n  - day: 3\n    time: "14:30"',
+        f'    person: tom\n    from: {written}\n    coordinates: "53.55160, 9.93470"\n    to: customs-office\n    vehicle: van-2\n  - day: 3\n    time: "14:30"',
+    )
+    _, findings = validate(example_copy)
+    [warning] = [f for f in findings if f.check == "pickups-from-private-homes"]
+    assert (str(warning.pos), warning.message) == (
+        "transport.yaml:102:11",
+        "the pickup of tom on day 3 is from the private home address of Jana Petersen; documents print it as Private address",
+    )
+    out = tmp_path / "out"
+    text_formats = ["--format", "md", "--format", "html"]
+    for command in (["movement", "3", *text_formats], ["callsheet", "3", *text_formats], ["calendar", "--for", "tom"]):
+        result = invoke(*command, "-C", str(example_copy), "--out", str(out))
+        assert result.exit_code == 0, result.output
+    printed = [p for p in out.rglob("*.*") if p.suffix in {".md", ".html", ".ics"}]
+    assert {p.suffix for p in printed} >= {".md", ".html", ".ics"}
+    for path in printed:
+        assert "Stresemann" not in path.read_text(encoding="utf-8").replace("\\", "").replace("\r\n ", ""), path.name
+
+
+def test_her_own_home_in_uk_order_is_printed_as_home_with_the_hint(minimal: Path) -> None:
+    edit(minimal / "crew.yaml", "  address: Lindenweg 4, 22085 Hamburg\n", "  address: 221 Baker Street, London\n")
+    add_pickup(minimal, "tom", '"Baker Street 221"')
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == ["Home"]
+    [warning] = [f for f in validate(minimal)[1] if f.check == "pickups-from-private-homes"]
+    assert (str(warning.pos), warning.message, warning.hint) == (
+        "transport.yaml:15:11",
+        "the pickup of tom on day 1 is from their private home address, written out; documents print it as Home",
+        "write 'from: home' instead of the address",
+    )
 
 
 def test_an_extra_s_home_is_private_too(minimal: Path) -> None:

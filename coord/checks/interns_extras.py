@@ -261,9 +261,10 @@ def background_count(folder: m.ProductionFolder, out: Reporter) -> None:
         booked: dict[str, list[m.Extra]] = {}
         for extra in agreements.booked_on(folder, day):
             booked.setdefault(agreements.group_key(extra.group), []).append(extra)
+        unknown = {agreements.group_key(agreements.background_group(e)) for e in day.background if "count" in e.invalid}
         for key, (name, count, entry) in called.items():
             number = len(booked.get(key, []))
-            if number != count:
+            if number != count and key not in unknown:
                 out.warning(
                     entry.at("count"),
                     f"day {day.day} calls {count} {name}, but {number} extra{'s' if number != 1 else ''} of that group "

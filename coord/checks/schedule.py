@@ -30,7 +30,7 @@ def scenes_scheduled(folder: m.ProductionFolder, out: Reporter) -> None:
     if not shoot_days(folder) or {"days", "scenes"} & folder.incomplete or any("scenes" in d.invalid for d in folder.days):
         return
     for scene in folder.scenes:
-        if scene.number not in first_day:
+        if scene.number is not None and scene.number not in first_day:
             out.warning(
                 scene.at("number"), f"scene {scene.number} is not on any shoot day", "add it to a day's scenes in schedule.yaml"
             )
@@ -241,7 +241,11 @@ def _span(minutes: int) -> str:
 def _times_of(
     folder: m.ProductionFolder, days: dict[int | None, m.ShootDay]
 ) -> Iterator[tuple[m.Entry, str, str, Time, m.ShootDay]]:
-    """Every time written for a shoot day: (entry, field, how to name it, the time, the day)."""
+    """Every time written for a shoot day: (entry, field, how to name it, the time, the day).
+
+    Every wall-clock field of the format is here (a test compares them with coord/model.py); runs are made of
+    pickups, so their stops and arrivals are the pickups' `time:` and `arrive:`.
+    """
     for day in days.values():
         for attr in ("crew_call", "shooting_call", "wrap"):
             yield from _given(day, attr, attr.replace("_", " "), day)
@@ -250,7 +254,7 @@ def _times_of(
         for person, time in day.calls.items():
             yield day, f"calls:{person}", f"{person}'s call", time, day
         for call in day.cast_calls:
-            for attr in ("pickup", "makeup", "wardrobe", "on_set"):
+            for attr in ("pickup", "makeup", "wardrobe", "on_set", "wrap"):
                 yield from _given(call, attr, f"{call.cast}'s {attr.replace('_', ' ')}", day)
         for group in day.background:
             yield from _given(group, "call", f"{group.description} call", day)
@@ -260,6 +264,7 @@ def _times_of(
     for pickup in folder.transport.pickups:
         if pickup.day in days:
             yield from _given(pickup, "time", f"{pickup.person}'s pickup", days[pickup.day])
+            yield from _given(pickup, "arrive", f"the arrival of {pickup.person}'s pickup", days[pickup.day])
     for report in folder.reports:
         if report.day not in days:
             continue

@@ -20,6 +20,8 @@ def pickup_origin(folder: m.ProductionFolder, out: Reporter) -> None:
     hotels = {h.id for h in folder.hotels if h.id}
     for pickup in folder.transport.pickups:
         origin = pickup.origin or ""
+        if "origin" in pickup.invalid:
+            continue
         if origin not in hotels and not is_home(origin) and " " not in origin and "," not in origin:
             close = suggest(origin, list(hotels))
             out.warning(
@@ -36,7 +38,7 @@ def pickup_times_agree(folder: m.ProductionFolder, out: Reporter) -> None:
     for day in shoot_days(folder):
         for call in day.cast_calls:
             pickup = transport.get((day.day, call.cast))
-            if pickup is not None and call.pickup is not None and pickup.time != call.pickup:
+            if pickup is not None and pickup.time is not None and call.pickup is not None and pickup.time != call.pickup:
                 out.warning(
                     pickup.at("time"),
                     f"{call.cast}'s pickup on day {day.day} is {pickup.time} here but {call.pickup} in the cast call",
@@ -97,7 +99,7 @@ def pickups_from_private_homes(folder: m.ProductionFolder, out: Reporter) -> Non
     homes = Homes([*folder.crew, *folder.cast, *folder.extras], folder.production, folder.hotels)
     hotels = {h.id for h in folder.hotels}
     for pickup in folder.transport.pickups:
-        if is_home(pickup.origin or "") or pickup.origin in hotels:
+        if not pickup.origin or is_home(pickup.origin) or pickup.origin in hotels:
             continue
         home = homes.of(pickup.origin or "")
         if home is None or (home.usual_pickup and home.person == pickup.person):
@@ -297,7 +299,7 @@ def pickup_from_booked_hotel(folder: m.ProductionFolder, out: Reporter) -> None:
     hotels = {h.id: h for h in folder.hotels}
     for pickup in folder.transport.pickups:
         day = days.get(pickup.day)
-        if day is None or day.date is None or pickup.origin not in hotels or pickup.time is None:
+        if day is None or day.date is None or pickup.origin not in hotels or pickup.time is None or not pickup.person:
             continue
         date = day.date + dt.timedelta(days=pickup.time.minutes // (24 * 60))
         bookings = stays.get((pickup.origin, pickup.person), [])
