@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from coord import model as m
 from coord.checks import EVERYTHING, CheckOptions, blocks_documents, run_checks
-from coord.documents import Document, Item, document
+from coord.documents import Document, Item, document, registry
 from coord.errors import CoordError
 from coord.exports import EXPORTS
 from coord.load import input_of, load_folder
@@ -40,7 +40,7 @@ def load_for(root: Path, inputs: Iterable[str], options: CheckOptions = EVERYTHI
     wanted = frozenset(inputs)
     folder, findings = load_folder(root)
     if folder is not None:
-        findings.extend(run_checks(folder, CheckOptions(options.today, options.profile, options.strict, wanted)))
+        findings.extend(run_checks(folder, replace(options, inputs=wanted, documents=frozenset(registry())), findings))
     findings.sort(key=lambda f: (f.pos.file, f.pos.line, f.pos.col))
     blocking = [f for f in findings.errors if input_of(f.pos.file) in wanted and blocks_documents(f)]
     if folder is None or blocking:

@@ -165,10 +165,11 @@ def validate(folder: Path, output: str, strict: bool, today: dt.date) -> None:
     """Check every file of a production folder and list all mistakes."""
     from coord.checks import CheckOptions
     from coord.checks import validate as check_folder
+    from coord.documents import registry
     from coord.findings import as_codequality, as_github, as_text
     from coord.overview import summary
 
-    production, findings = check_folder(folder, CheckOptions(today=today, strict=strict))
+    production, findings = check_folder(folder, CheckOptions(today=today, strict=strict, documents=frozenset(registry())))
     failed = bool(findings.errors) or (strict and bool(findings.warnings))
     if output == "json":
         click.echo(json.dumps({"ok": not failed, "findings": [f.as_dict() for f in findings]}, indent=2))

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,7 +104,7 @@ class Resolver:
             return self.built_in[key]
         if key in self.departments:
             return [c.id for c in self.folder.crew if c.department == self.departments[key]]
-        known = [*self.crew, *self.cast, *BUILT_IN, *(n for n, _ in self.groups.values()), *m.DEPARTMENTS]
+        known = [n for n in (*self.crew, *self.cast, *BUILT_IN, *(n for n, _ in self.groups.values()), *m.DEPARTMENTS) if n]
         close = k.suggest(name, known)
         self.problems.append(
             Problem(
@@ -137,21 +136,11 @@ class Resolver:
         return Recipient(member, member, member, channel)
 
 
-def recipients(folder: m.ProductionFolder, document: str, known: Iterable[str]) -> list[Recipient]:
-    """Everyone `document` goes to by distribution.yaml, each once; `known` are the document names there are.
-
-    The names of people and groups were checked with the file (coord.checks.distribution); the
-    names of documents are checked here, where the registry of documents is known.
-    """
-    names = set(known)
+def recipients(folder: m.ProductionFolder, document: str) -> list[Recipient]:
+    """Everyone `document` goes to by distribution.yaml, each once (its names were checked with the file)."""
     resolver = Resolver(folder)
     found: dict[str, Recipient] = {}
     for rule in folder.distribution.send:
-        for name in rule.documents:
-            if name not in names:
-                close = k.suggest(name, sorted(names))
-                hint = f'did you mean "{close}"?' if close else "the documents are: " + ", ".join(sorted(names))
-                raise CoordError(f'{rule.at("documents", name)}: there is no document "{name}"; {hint}')
         if document in rule.documents:
             for recipient in resolver.recipients(rule):
                 found.setdefault(recipient.id, recipient)

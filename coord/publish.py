@@ -39,7 +39,7 @@ from coord import labels as lb
 from coord import mail
 from coord import model as m
 from coord.build import Outcome, load_for, write
-from coord.documents import Context, Document, Item, document, registry
+from coord.documents import Context, Document, Item, document
 from coord.documents.common import common_context
 from coord.errors import CoordError
 from coord.load import load_folder
@@ -127,7 +127,7 @@ def publish(
             )
         server = _server(folder.production, for_sending=send) if mailing else None
         secret = mail.password(server) if send and server else None
-        recipients = dist.recipients(folder, doc.name, registry()) if mailing else []
+        recipients = dist.recipients(folder, doc.name) if mailing else []
         copies, served_before = _copies(root, doc, folder, options, issues, recipients)
         general = [_with_revision(issue.item, issue, folder.production) for issue in issues]
         own = {copy.item.name: copy.item for copy in copies if copy.item.name not in {g.name for g in general}}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from coord import model as m
 from coord.findings import Finding, Findings, Pos
-from coord.load import INPUTS, load_folder
+from coord.load import INPUTS, input_of, load_folder
 from coord.sources import Source
 
 
@@ -29,12 +29,15 @@ class CheckOptions:
     """What a run of the checks may be told: the date to judge deadlines by, the working-time profile, strictness.
 
     `inputs`: run only the checks that read one of these inputs (a document's own); None runs all.
+    `documents`: the names of the documents coord makes, which distribution.yaml may name (the registry in
+    coord.documents knows them, and the checks may not import it); None leaves those names unchecked.
     """
 
     today: dt.date | None = None
     profile: str | None = None
     strict: bool = False
     inputs: frozenset[str] | None = None
+    documents: frozenset[str] | None = None
 
 
 #: The default: every check, no date or profile given.
@@ -92,12 +95,32 @@ def blocks_documents(finding: Finding) -> bool:
     return entry is None or entry.blocks
 
 
-def run_checks(folder: m.ProductionFolder, options: CheckOptions = EVERYTHING) -> Findings:
-    """Run the registered checks (those reading one of `options.inputs`, or all) on a loaded production."""
+def run_checks(folder: m.ProductionFolder, options: CheckOptions = EVERYTHING, loaded: Findings | None = None) -> Findings:
+    """Run the registered checks (those reading one of `options.inputs`, or all) on a loaded production.
+
+    `loaded`: what loading found. A value that failed to load is left empty, and a check may not get past
+    it; then, rather than a crash, the check says so at the first load error of a file it reads (or else
+    the first of all), so that the user fixes that first. Without such an error, a failing check is a bug in coord and is raised.
+    """
     findings = Findings()
+    unfinished: dict[Finding, list[str]] = {}
     for entry in CHECKS.values():
         if options.inputs is None or entry.reads & options.inputs:
-            entry.function(folder, Reporter(findings, entry.name, options))
+            try:
+                entry.function(folder, Reporter(findings, entry.name, options))
+            except Exception:
+                errors = loaded.errors if loaded else []
+                if not errors:
+                    raise
+                cause = next((f for f in errors if input_of(f.pos.file) in entry.reads), errors[0])
+                unfinished.setdefault(cause, []).append(entry.name)
+    for cause, names in unfinished.items():
+        findings.error(
+            cause.pos,
+            f"coord could not finish checking ({', '.join(names)}) because of this error",
+            "fix this error, then run coord validate again for the rest",
+            names[0],
+        )
     return findings
 
 
@@ -105,7 +128,7 @@ def validate(source: Path | Source, options: CheckOptions = EVERYTHING) -> tuple
     """Load the folder and run the checks on what loaded; every finding in file and line order."""
     folder, findings = load_folder(source)
     if folder is not None:
-        findings.extend(run_checks(folder, options))
+        findings.extend(run_checks(folder, options, findings))
     findings.sort(key=lambda f: (f.pos.file, f.pos.line, f.pos.col))
     return folder, findings
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from coord import kinds as k
 from coord import model as m
 from coord.checks import Reporter, check
 from coord.distribution import Resolver
+from coord.errors import quoted
 
 
 @check("distribution", reads=("distribution", "crew", "cast", "transport", "production"))
@@ -18,6 +20,7 @@ def distribution(folder: m.ProductionFolder, out: Reporter) -> None:
                 unreachable.setdefault(recipient.id, rule)
     for name in plan.groups:
         resolver.members(name, plan.at("groups", name))
+    _documents_named(plan, out)
     for problem in dict.fromkeys(resolver.problems):
         out.error(problem.pos, problem.message, problem.hint)
     for person, rule in unreachable.items():
@@ -34,3 +37,19 @@ def distribution(folder: m.ProductionFolder, out: Reporter) -> None:
             "distribution.yaml says who gets what, but production.yaml has no mail: settings, so coord publish --send cannot send",
             "add mail: with host, port, security and sender to production.yaml (see docs/format.md)",
         )
+
+
+def _documents_named(plan: m.Distribution, out: Reporter) -> None:
+    """Each document a rule sends is one coord makes: a misspelt one would be found only when publishing."""
+    known = out.options.documents
+    if known is None:
+        return
+    for rule in plan.send:
+        for name in rule.documents:
+            if name not in known:
+                close = k.suggest(name, sorted(known))
+                out.error(
+                    rule.at("documents", name),
+                    f"there is no document {quoted(name)}",
+                    (f'did you mean "{close}"? ' if close else "") + "the documents are: " + ", ".join(sorted(known)),
+                )

@@ -113,7 +113,7 @@ def intern_supervisor(folder: m.ProductionFolder, out: Reporter) -> None:
             )
 
 
-@check("intern-hours", reads=("interns", "crew", "days", "reports"))
+@check("intern-hours", reads=("interns", "crew", "days", "reports", "production"))
 def intern_hours(folder: m.ProductionFolder, out: Reporter) -> None:
     """Hours a week from each day's call to its wrap, beside the hours agreed."""
     for internship, member in _interns(folder):

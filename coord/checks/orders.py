@@ -87,7 +87,7 @@ def _rank(step: m.Step) -> int:
 @check("order-approvers", reads=("equipment", "production"))
 def order_approvers(folder: m.ProductionFolder, out: Reporter) -> None:
     """Only the people production.yaml lists under approvers: may approve or reject an order."""
-    allowed = {a.crew for a in folder.production.approvers}
+    allowed = {a.crew for a in folder.production.approvers if a.crew}
     if not allowed:
         return
     listed = ", ".join(sorted(allowed))
