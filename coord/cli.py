@@ -474,7 +474,11 @@ def run_document_command(ctx: click.Context, document: str, args: tuple[str, ...
 @click.argument("document", type=DocumentName())
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--send", is_flag=True, help="E-mail everyone distribution.yaml names their own copy.")
-@click.option("--dry-run", is_flag=True, help="Write the messages as .eml files in out/mail/ instead of sending; record nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write the documents and messages (.eml) to out/dry-run/ instead of sending; record nothing, replace nothing published.",
+)
 @click.pass_context
 def publish(ctx: click.Context, document: str, args: tuple[str, ...], send: bool, dry_run: bool) -> None:
     """Publish a revision of a document: numbered, coloured, recorded in git.
@@ -516,12 +520,40 @@ def init(directory: Path, title: str | None) -> None:
     """
     from coord.scaffold import scaffold
 
-    written, kept = scaffold(directory, title)
+    written, kept = scaffold(directory, usable_title(title, directory))
     for path in written:
         click.echo(f"wrote {path}")
     for path in kept:
         click.echo(f"kept {path}: it is already there")
     click.echo(f'next: cd {directory} && git init && git add . && git commit -m "Start" && coord validate')
+
+
+def usable_title(title: str | None, directory: Path) -> str:
+    """The title (default: the folder's name) if production.yaml can hold it by the loader's rules for text, else CoordError.
+
+    Refused before anything is written: the new folder must validate.
+    """
+    from yaml import ScalarNode
+
+    from coord import kinds as k
+
+    given = title if title is not None else directory.resolve().name
+    source = "--title" if title is not None else "the folder's name as the title"
+    instead = "" if title is not None else ", or give one with --title"
+    try:
+        text = k.Text().parse(given, ScalarNode(k.STR, given, style='"'))
+    except k.Invalid as err:
+        raise CoordError(f"cannot use {source}: {err.message}; {err.hint}{instead}") from None
+    invisible = k.invisible_characters(text)
+    if invisible:
+        index, char = invisible[0]
+        raise CoordError(
+            f"cannot use {source}: character {index + 1} is an invisible {k.INVISIBLE[char]} (U+{ord(char):04X}); "
+            f"delete it (retype the title){instead}"
+        )
+    if not text:
+        raise CoordError(f'cannot use {source}: it is empty; give the production\'s title, e.g. --title "Harbour Lights"')
+    return text
 
 
 def published(
@@ -554,6 +586,8 @@ def published(
             click.echo(f"{len(run.outcome.unchanged)} up to date, not rewritten")
     else:
         wrote(run.outcome)
+    if run.dry_run_folder is not None:
+        click.echo(f"dry run: written to {run.dry_run_folder} only; nothing tagged, sent or replaced of what was published")
     say_deliveries(run)
 
 

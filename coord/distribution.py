@@ -35,7 +35,6 @@ BUILT_IN = ("all cast", "all crew", "heads of department", "producers", "drivers
 LOG_FOLDER = "sent"
 SENT = "sent"
 FAILED = "failed"
-_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -89,9 +88,13 @@ class Resolver:
         """The crew and cast ids and e-mail addresses `name` stands for; a name that means nobody is a Problem."""
         if name in self.crew or name in self.cast:
             return [name]
-        if _ADDRESS.fullmatch(name):
-            return [name]
         key = group_key(name)
+        if "@" in name and key not in self.groups:
+            try:
+                return [k.Email.check(name)]
+            except k.Invalid as err:  # one the mail could not carry, or no address at all
+                self.problems.append(Problem(pos, f'"{name}": {err.message}', err.hint))
+                return []
         if key in self.groups:
             written, entries = self.groups[key]
             where = self.folder.distribution.at("groups", written)

@@ -239,20 +239,75 @@ class Country(Text):
 
 
 class Email(Scalar):
-    """An e-mail address. Messages say what is wrong without repeating the address: it may be private."""
+    """An e-mail address as SMTP carries it plainly: ASCII only, so every mail server takes it.
+
+    A domain in another script has an ASCII form (IDNA, `xn--...`) that is the same domain; a name before
+    the @ outside ASCII has none, so the person has to give another address. Messages say what is wrong
+    without repeating the address: it may be private.
+    """
 
     label = "e-mail"
-    _pattern = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+    #: What may stand before the @ unquoted (RFC 5321's dot-atom): anything else needs quoting, which people do not write.
+    _local = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+    _domain = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,}|xn--[A-Za-z0-9-]+)")
+    UNMAILABLE = "this e-mail address cannot be mailed as written"
 
     def parse(self, text: str, node: ScalarNode) -> str:
+        return self.check(text)
+
+    @classmethod
+    def check(cls, text: str) -> str:
+        """The address, stripped; Invalid when it is none, or one SMTP cannot carry as written."""
         refuse_controls(text)
         text = text.strip()
-        if not self._pattern.fullmatch(text):
-            raise Invalid(f"this is not an e-mail address: {self._why_not(text)}", "write it as name@example.com")
+        problem = cls._why_not(text)
+        if problem:
+            raise Invalid(f"this is not an e-mail address: {problem}", "write it as name@example.com")
+        local, domain = text.split("@")
+        cls._check_local(local)
+        if not domain.isascii():
+            ascii_domain = cls._ascii_domain(domain)
+            raise Invalid(
+                f"{cls.UNMAILABLE}: the part after the @ has letters outside plain ASCII, which not every mail server takes",
+                f"write the part after the @ as {ascii_domain}, the same domain in the ASCII form every server takes",
+            )
+        if not cls._domain.fullmatch(domain):
+            raise Invalid(f"this is not an e-mail address: {cls._why_not_a_domain(domain)}", "write it as name@example.com")
         return text
+
+    @classmethod
+    def _check_local(cls, local: str) -> None:
+        odd = next((c for c in local if not c.isascii()), None)
+        if odd is not None:
+            raise Invalid(
+                f"{cls.UNMAILABLE}: before the @ it holds {quoted(odd)}, a letter outside plain ASCII that most mail servers refuse",
+                "ask the person for another address, with only plain letters, digits and . - _ before the @",
+            )
+        if not cls._local.fullmatch(local):
+            odd = next((c for c in local if not cls._local.fullmatch(c) and c != "."), None)
+            where = f"holds {quoted(odd)}" if odd else "has a dot at its start or end, or two dots in a row"
+            raise Invalid(
+                f"{cls.UNMAILABLE}: the part before the @ {where}",
+                "check the address with the person: before the @ only letters, digits and . - _ + are usual",
+            )
+
+    @classmethod
+    def _ascii_domain(cls, domain: str) -> str:
+        """The domain's ASCII form (IDNA), or Invalid when it has none that is a domain name."""
+        try:
+            ascii_domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_domain = ""
+        if not ascii_domain or len(ascii_domain) > 253 or not cls._domain.fullmatch(ascii_domain):
+            raise Invalid(
+                "this is not an e-mail address: the part after the @ is no domain name, not even in its ASCII form",
+                "check the address with the person; write it as name@example.com",
+            )
+        return ascii_domain
 
     @staticmethod
     def _why_not(text: str) -> str:
+        """What makes the text no address at all, or "" when it has the shape of one."""
         if not text:
             return "it is empty"
         if "@" not in text:
@@ -263,6 +318,15 @@ class Email(Scalar):
             return "it holds a space"
         if text.startswith("@"):
             return "nothing comes before the @"
+        return ""
+
+    @staticmethod
+    def _why_not_a_domain(domain: str) -> str:
+        odd = next((c for c in domain if not (c.isalnum() or c in ".-")), None)
+        if odd is not None:
+            return f"the part after the @ holds {quoted(odd)}, which a domain name cannot hold"
+        if any(not label or label[0] == "-" or label[-1] == "-" for label in domain.split(".")):
+            return "the part after the @ has two dots in a row, or a - at the start or end of a name between its dots"
         return "the part after the @ needs a domain ending such as .com or .de"
 
 

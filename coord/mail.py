@@ -20,6 +20,7 @@ import re
 import smtplib
 import ssl
 from dataclasses import dataclass
+from email.errors import MessageError
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr, formatdate, make_msgid
@@ -107,7 +108,24 @@ def _header(value: str) -> str:
 
 
 def message(letter: Letter, server: Server) -> EmailMessage:
-    """The message as it goes to the server: plain and HTML alternatives, then the attachments."""
+    """The message as it goes to the server: plain and HTML alternatives, then the attachments.
+
+    Undelivered, saying why, when something of it cannot be put into a message (an address outside plain
+    ASCII, which SMTP does not carry as written): that recipient fails, the others still go.
+    """
+    for whose, address in (("the recipient's", letter.to_address), ("the sender's", server.sender)):
+        if not address.isascii():
+            raise Undelivered(
+                f"{whose} address has characters outside plain ASCII, which mail cannot carry as written: "
+                "write its domain in the ASCII form coord validate gives, or ask for another address"
+            )
+    try:
+        return _message(letter, server)
+    except (UnicodeError, ValueError, MessageError) as err:
+        raise Undelivered(f"the message cannot be made: {err}") from None
+
+
+def _message(letter: Letter, server: Server) -> EmailMessage:
     msg = EmailMessage(policy=SMTP)
     msg["From"] = formataddr((_header(server.sender_name), server.sender))
     msg["To"] = formataddr((_header(letter.to_name), letter.to_address))
@@ -232,7 +250,7 @@ class Outbox:
                 refused = self._smtp.send_message(msg, from_addr=self.server.sender, to_addrs=[to])
             except smtplib.SMTPRecipientsRefused as err:
                 raise Undelivered(_reason(err.recipients.get(to))) from None
-            except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as err:
+            except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError, smtplib.SMTPNotSupportedError) as err:
                 raise Undelivered(_reason(err)) from None
             except (smtplib.SMTPServerDisconnected, OSError) as err:
                 self._smtp = None  # connect again for the next try, or the next message

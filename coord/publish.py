@@ -17,7 +17,8 @@ day variant (`callsheet/day-03`) or its name. A run:
 4. with `--send`, e-mails everyone distribution.yaml names their own copy and
    appends each delivery to the revision's log (coord.distribution), which is then
    committed; those the log says were served are not sent it again. `--dry-run`
-   writes the messages as .eml files instead and records nothing.
+   records nothing and leaves the published files alone: it writes the documents
+   and the messages (.eml files) to a folder of its own, `out/dry-run/`.
 
 This is the only module besides the CLI that runs the build; only the CLI imports it.
 """
@@ -49,6 +50,8 @@ from coord.sources import GitSource
 
 #: What a publish run never counts as a source: what coord writes itself.
 WRITTEN_BY_COORD = ("out", dist.LOG_FOLDER)
+#: The folder in the output folder a dry run writes to, so that the published documents stay as published.
+DRY_RUN_FOLDER = "dry-run"
 
 
 @dataclass
@@ -92,6 +95,8 @@ class Run:
     log_problem: str = ""
     #: How many distribution.yaml names for the document (when sending or writing messages at all).
     recipients: int | None = None
+    #: Where a dry run wrote its documents and messages.
+    dry_run_folder: Path | None = None
 
 
 def publish(
@@ -113,7 +118,8 @@ def publish(
             "--send (or --dry-run) makes each recipient's own copy"
         )
     record = Record(root)
-    target = out_dir or root / "out" / doc.out
+    dry_run_folder = (out_dir or root / "out") / DRY_RUN_FOLDER if dry_run else None
+    target = dry_run_folder / doc.out if dry_run_folder else out_dir or root / "out" / doc.out
     with record.lock(waiting):
         head = record.head()
         if not dry_run:
@@ -122,9 +128,7 @@ def publish(
         folder = load_for(root, (*doc.inputs, "distribution") if mailing else doc.inputs)
         issues = _issues(root, record, doc, folder, options)
         if mailing and any(issue.item.private for issue in issues):
-            raise CoordError(
-                f"this {doc.title} is an office copy with private data and is never sent; publish the copy for everyone"
-            )
+            raise CoordError(_never_sent(doc, options))
         server = _server(folder.production, for_sending=send) if mailing else None
         secret = mail.password(server) if send and server else None
         recipients = dist.recipients(folder, doc.name) if mailing else []
@@ -136,12 +140,22 @@ def publish(
             for issue in issues:
                 if issue.published is None:
                     issue.published = record.tag(issue.key, issue.revision.number, head, _tag_message(doc, issue, folder))
-        run = Run(issues, outcome, served_before, recipients=len(recipients) if mailing else None)
+        run = Run(issues, outcome, served_before, recipients=len(recipients) if mailing else None, dry_run_folder=dry_run_folder)
         if server is not None:
             _deliver(_Mailing(root, doc, folder, server, formats, target), secret, copies, run, dry_run, progress)
             if send:
                 _commit_logs(record, root, doc, run)
         return run
+
+
+def _never_sent(doc: Document, options: dict[str, Any]) -> str:
+    """Why a private item is not e-mailed, and what the office can do instead: its copy for everyone, or hand it on."""
+    if options.get("office"):
+        return f"this {doc.title} is the office copy, with private data, and is never sent: leave out --office to send the copy for everyone"
+    reason = doc.unsent or (
+        "it holds private data. Publish it without --send or --dry-run to record its revision, then hand its files on yourself"
+    )
+    return f"the {doc.title} is never sent by e-mail: {reason}"
 
 
 def _inside(root: Path, target: Path) -> list[str]:
@@ -415,14 +429,16 @@ def _deliver(
     template = renderer.template("mail", "md", (mailing.doc.name,))
     letters = []
     for copy in copies:
-        if copy.recipient.address is None:
-            delivery = Delivery(copy.issue.key, copy.recipient, dist.FAILED, mailing.unreachable(copy.recipient))
+        try:
+            if copy.recipient.address is None:
+                raise mail.Undelivered(mailing.unreachable(copy.recipient))
+            letters.append((copy, mail.message(mailing.letter(renderer, template, copy), mailing.server)))
+        except mail.Undelivered as err:  # no address, or one mail cannot carry: this one fails, the others still go
+            delivery = Delivery(copy.issue.key, copy.recipient, dist.FAILED, str(err))
             if not dry_run:
                 mailing.log(delivery, copy.issue, "")
             run.deliveries.append(delivery)
             progress(delivery)
-        else:
-            letters.append((copy, mail.message(mailing.letter(renderer, template, copy), mailing.server)))
     if dry_run:
         for copy, msg in letters:
             issue = copy.issue

@@ -235,7 +235,7 @@ def test_the_dry_run_shows_each_recipient_their_own_copy_and_records_nothing(rep
     code, output = publish_cli(repo, "callsheet", "1", "--format", "md", "--dry-run")  # uncommitted is fine: nothing is recorded
     assert code == 0, output
     assert "callsheet/day-01: Rev 2 · Blue, not tagged (dry run)" in output
-    mails = repo / "out" / "mail" / "callsheet" / "day-01" / "rev-2"
+    mails = repo / "out" / "dry-run" / "mail" / "callsheet" / "day-01" / "rev-2"
     assert output.splitlines()[-1] == f"wrote 4 messages to {mails} (nothing sent)"
     assert sorted(p.name for p in mails.iterdir()) == ["lea.eml", "mira.eml", "pia.eml", "tom.eml"]
     message = email.message_from_bytes((mails / "mira.eml").read_bytes(), policy=email.policy.default)
@@ -246,7 +246,7 @@ def test_the_dry_run_shows_each_recipient_their_own_copy_and_records_nothing(rep
     text = body.get_content()
     # her own change first, then the crew's
     assert text.index("- **#1 Jana Falk: MU/Hair 07:15 → 07:00**") < text.index("- Crew call 07:30 → 07:00")
-    copy = (repo / "out" / "callsheets" / "2027-03-01-day-01-mira.md").read_text(encoding="utf-8")
+    copy = (repo / "out" / "dry-run" / "callsheets" / "2027-03-01-day-01-mira.md").read_text(encoding="utf-8")
     assert copy.index("- **\\#1 Jana Falk: MU/Hair 07:15 → 07:00**") < copy.index("- Crew call 07:30 → 07:00")
     assert revisions(repo, "callsheet/day-01") == [1] and not (repo / "sent").exists()
 
@@ -256,7 +256,8 @@ def test_for_and_the_office_copy_are_refused_when_publishing(repo: Path) -> None
     assert code == 1 and "--send (or --dry-run) makes each recipient's own copy" in output
     code, output = publish_cli(repo, "contacts", "--office", "--send")
     assert code == 1 and output == (
-        "Error: this contact list is an office copy with private data and is never sent; publish the copy for everyone\n"
+        "Error: this contact list is the office copy, with private data, and is never sent: leave out --office to send "
+        "the copy for everyone\n"
     )
 
 
@@ -290,7 +291,7 @@ def test_several_days_at_once_are_a_revision_each_and_a_message_each(repo: Path)
     code, output = publish_cli(repo, "callsheet", "--all", "--format", "md", "--dry-run")
     assert code == 0, output
     assert "callsheet/day-01: Rev 1 · White, not tagged (dry run)" in output and "callsheet/day-02: Rev 1 · White" in output
-    mails = repo / "out" / "mail" / "callsheet"
+    mails = repo / "out" / "dry-run" / "mail" / "callsheet"
     subjects = {
         path.relative_to(mails).as_posix(): email.message_from_bytes(path.read_bytes(), policy=email.policy.default)["Subject"]
         for path in sorted(mails.rglob("*.eml"))

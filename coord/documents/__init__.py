@@ -66,6 +66,8 @@ class Document:
     formats: tuple[str, ...] = PRINTED
     exports: tuple[str, ...] = ()
     remember: Remember | None = None
+    #: For a document that is always private (no copy for everyone): why it is never e-mailed, and what to do instead.
+    unsent: str = ""
 
     @property
     def offered(self) -> tuple[str, ...]:

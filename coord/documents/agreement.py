@@ -55,7 +55,11 @@ def items(folder: m.ProductionFolder, ids: list[str], all_agreements: bool = Fal
     return made
 
 
-DOCUMENT = register(Document("agreement", "agreement", INPUTS, "agreements", items))
+UNSENT = (
+    "it holds the person's home address and is theirs alone. Publish it without --send or --dry-run to record "
+    "its revision, then print it for them to sign, or give it to them yourself"
+)
+DOCUMENT = register(Document("agreement", "agreement", INPUTS, "agreements", items, unsent=UNSENT))
 
 
 def _party(role: str, name: str, *lines: str | None) -> dict[str, Any]:

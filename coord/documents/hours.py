@@ -38,7 +38,13 @@ def items(folder: m.ProductionFolder, week: int | None = None, person: str | Non
     return [Item(name, context, {"csv": rows}, private=True)]
 
 
-DOCUMENT = register(Document("hours", "hours report", INPUTS, "hours", items, formats=("pdf", "html", "md"), exports=("csv",)))
+UNSENT = (
+    "it lists people's hours and pay for the office and payroll only. Publish it without --send or --dry-run to record "
+    "its revision, then give its files (the CSV for payroll) to payroll yourself"
+)
+DOCUMENT = register(
+    Document("hours", "hours report", INPUTS, "hours", items, formats=("pdf", "html", "md"), exports=("csv",), unsent=UNSENT)
+)
 
 
 @dataclass(frozen=True)
