@@ -232,6 +232,27 @@ def extras_agreements(folder: m.ProductionFolder, out: Reporter) -> None:
         )
 
 
+@check("extras-currency", reads=("extras", "production"))
+def extras_currency(folder: m.ProductionFolder, out: Reporter) -> None:
+    """An amount an agreement inherits must be in the agreement's currency: nothing converts it, so it would be
+    printed under the other currency's code. Reported once where the currency is written, not for every extra."""
+    reported: set[tuple[str, str]] = set()
+    for extra in folder.extras:
+        for foreign in agreements.foreign_amounts(extra, folder.production):
+            where = foreign.currency_from.at("currency")
+            if (str(where), foreign.field) in reported:
+                continue
+            reported.add((str(where), foreign.field))
+            name = agreements.MONEY_FIELDS[foreign.field]
+            out.error(
+                where,
+                f"this agreement is in {foreign.currency}, but its {name} comes from the agreement at "
+                f"{foreign.supplier.at(foreign.field)}, which is in {foreign.its_currency}: "
+                f"{extra.name}'s {name} would be printed in {foreign.currency} without being converted",
+                f"write {foreign.field}: in {foreign.currency} in this agreement as well",
+            )
+
+
 @check("extras-groups", reads=("extras", "production"))
 def extras_groups(folder: m.ProductionFolder, out: Reporter) -> None:
     settings = folder.production.extras
