@@ -221,6 +221,21 @@ def length_in_days(internship: m.Intern) -> int | None:
     return (internship.end - internship.start).days + 1
 
 
+def working_days(internship: m.Intern) -> int | None:
+    """Monday to Friday from first to last day, both counted: what the days of leave are taken from."""
+    length = length_in_days(internship)
+    if length is None or internship.start is None:
+        return None
+    return sum((internship.start + dt.timedelta(days=n)).weekday() < 5 for n in range(length))
+
+
+def overlap(one: m.Intern, other: m.Intern) -> bool:
+    """Whether two internships share a day (not judged while either lacks a date)."""
+    if one.start is None or one.end is None or other.start is None or other.end is None:
+        return False
+    return one.start <= other.end and other.start <= one.end
+
+
 def hourly_pay(internship: m.Intern) -> Decimal | None:
     """The stipend per hour worked, from the agreed hours; None when the hours needed for it are not agreed."""
     pay = internship.stipend
