@@ -851,6 +851,11 @@ class Accepted(Entry):
         required=True,
     )
     note: str = spec(k.Text(), "How it was dealt with: consent given, penalty paid, authority told.", required=True)
+    up_to: int | None = spec(
+        k.Span(),
+        "How far past the rule's number it was accepted, H:MM, e.g. 1:15 (a day 1:15 h too long, a rest 1:15 h short, a meal "
+        "1:15 h late): a larger breach is reported again. Without it, a breach of any size is covered (a warning).",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
