@@ -149,7 +149,10 @@ def covers(record: m.Accepted, breach: Breach) -> bool:
 def overlapping_days(folder: m.ProductionFolder) -> Iterator[tuple[str, Shift, Shift]]:
     """(name, day, next day) for each person whose working day ends at or after their next one begins.
 
-    Whatever profile a person is under (none too): two days that overlap count the same hours twice."""
+    Whatever profile a person is under (none too): two days that overlap count the same hours twice. Two days on one
+    date, and a production without a usable timezone, are reported by the schedule's and production's checks."""
+    if not folder.production.timezone:
+        return
     ctx = Context(folder, profiles(folder), sources(folder))
     persons: list[Person] = [*folder.crew, *folder.cast]
     for person in persons:
@@ -157,7 +160,7 @@ def overlapping_days(folder: m.ProductionFolder) -> Iterator[tuple[str, Shift, S
         name = person.name if isinstance(person, m.CrewMember) else person.actor
         shifts = days_of(person, profile, ctx.src).effective
         for before, after in itertools.pairwise(shifts):
-            if before.ends >= after.begins:
+            if before.ends >= after.begins and before.date != after.date:
                 yield name, before, after
 
 
