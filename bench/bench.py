@@ -142,7 +142,7 @@ def bench_worktime(tmp: Path) -> None:
         shifts = sum(len(who.days.effective) for who in evaluate(folder)[0])
 
         def run(folder: ProductionFolder = folder) -> None:
-            for name in ("working-time-profile", "working-time"):
+            for name in ("working-time-profile", "working-time", "working-days"):
                 CHECKS[name].function(folder, Reporter(Findings(), name))
 
         took = best_of(3, run)

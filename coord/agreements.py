@@ -61,7 +61,10 @@ def layers(extra: m.Extra, production: m.Production) -> list[m.ExtraAgreement]:
     rate it gives), their group's, the production's."""
     settings = production.extras
     pay = extra.pay
-    old = m.ExtraAgreement(rate=pay.amount, currency=pay.currency, per=pay.per) if pay is not None else None
+    old = None
+    if pay is not None:
+        where = {"rate": pay.at("amount"), "currency": pay.at("currency"), "per": pay.at("per")}
+        old = m.ExtraAgreement(rate=pay.amount, currency=pay.currency, per=pay.per, pos=pay.pos, where=where)
     found: list[m.ExtraAgreement | None] = [extra.agreement, old]
     if settings is not None:
         wanted = group_key(extra.group)
@@ -99,6 +102,44 @@ def terms(extra: m.Extra, production: m.Production) -> Terms:
         fittings=first("fittings"),
         cancellation=first("cancellation"),
     )
+
+
+#: The fields of an agreement that are amounts of money, in the agreement's currency.
+MONEY_FIELDS = {"rate": "rate", "overtime": "overtime rate", "wardrobe_allowance": "wardrobe allowance"}
+
+
+@dataclass(frozen=True)
+class ForeignAmount:
+    """An amount an extra's agreement takes from a less specific agreement written in another currency."""
+
+    field: str
+    supplier: m.ExtraAgreement
+    its_currency: str
+    currency: str
+    currency_from: m.ExtraAgreement
+
+
+def foreign_amounts(extra: m.Extra, production: m.Production) -> list[ForeignAmount]:
+    """Amounts the extra's terms would take from an agreement in a currency other than the terms' own.
+
+    A layer is in the currency it gives, else in that of the layers below it (EUR when none gives one);
+    printing its amount in the terms' currency would relabel EUR 12.00 as DKK 12.00, so it is not inherited."""
+    given = layers(extra, production)
+
+    def currency_of(index: int) -> tuple[str, m.ExtraAgreement | None]:
+        source = next((a for a in given[index:] if a.currency is not None), None)
+        return (source.currency or "EUR", source) if source else ("EUR", None)
+
+    currency, currency_from = currency_of(0)
+    found = []
+    for field in MONEY_FIELDS:
+        index = next((i for i, a in enumerate(given) if getattr(a, field) is not None), None)
+        if index is None or currency_from is None:
+            continue
+        its_currency, _ = currency_of(index)
+        if its_currency != currency:
+            found.append(ForeignAmount(field, given[index], its_currency, currency, currency_from))
+    return found
 
 
 def day_fee(agreed: Terms) -> Decimal | None:
@@ -178,6 +219,21 @@ def length_in_days(internship: m.Intern) -> int | None:
     if internship.start is None or internship.end is None or internship.end < internship.start:
         return None
     return (internship.end - internship.start).days + 1
+
+
+def working_days(internship: m.Intern) -> int | None:
+    """Monday to Friday from first to last day, both counted: what the days of leave are taken from."""
+    length = length_in_days(internship)
+    if length is None or internship.start is None:
+        return None
+    return sum((internship.start + dt.timedelta(days=n)).weekday() < 5 for n in range(length))
+
+
+def overlap(one: m.Intern, other: m.Intern) -> bool:
+    """Whether two internships share a day (not judged while either lacks a date)."""
+    if one.start is None or one.end is None or other.start is None or other.end is None:
+        return False
+    return one.start <= other.end and other.start <= one.end
 
 
 def hourly_pay(internship: m.Intern) -> Decimal | None:

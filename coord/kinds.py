@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
@@ -368,7 +368,40 @@ class Amount(Scalar):
             raise Invalid(f"{quoted(text)} is not an amount", "write it with a decimal point, e.g. 120.50") from None
         if not amount.is_finite() or amount < 0 or amount > 10_000_000:
             raise Invalid(f"{quoted(text)} is not a sensible amount", "write a positive amount, e.g. 120.50")
+        exponent = amount.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -2:
+            # A third decimal prints rounded away while the sums still count it: the figures would not add up.
+            cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            raise Invalid(f"{text.strip()} has more than two decimals; an amount is in whole cents", f"write {cents}")
         return amount
+
+
+@functools.cache
+def currency_codes() -> dict[str, str]:
+    """The ISO 4217 codes in use, with their names (coord/iso4217.txt), read when a currency is first checked."""
+    from importlib.resources import files
+
+    text = files("coord").joinpath("iso4217.txt").read_text(encoding="utf-8")
+    rows = (line.partition(" ") for line in text.splitlines() if line and not line.startswith("#"))
+    return {code: name for code, _, name in rows}
+
+
+class Currency(Text):
+    """An ISO 4217 currency code, e.g. EUR; case does not matter, kept in capitals."""
+
+    label = "currency code"
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        code = super().parse(text, node).upper()
+        known = currency_codes()
+        if code in known:
+            return code
+        close = [c for c in known if len(code) == 3 and sum(a != b for a, b in zip(c, code, strict=True)) == 1]
+        if close:
+            hint = "did you mean " + " or ".join(f"{c} ({known[c]})" for c in close[:3]) + "?"
+        else:
+            hint = "write the three-letter ISO 4217 code, e.g. EUR, USD, GBP, CHF, DKK"
+        raise Invalid(f"{quoted(text.strip())} is not an ISO 4217 currency code", hint)
 
 
 class Boolean(Scalar):

@@ -123,7 +123,7 @@ class Contact(Entry):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Pay(Entry):
     amount: Decimal = spec(k.Amount(), "The agreed amount, e.g. 120.00.", required=True)
-    currency: str = spec(k.Text(), "Currency code.", default="EUR")
+    currency: str = spec(k.Currency(), "Currency code.", default="EUR")
     per: str = spec(k.Choice("hour", "day", "week", "month", "flat"), "What the amount is paid for.", default="day")
 
 
@@ -245,7 +245,7 @@ class ExtraAgreement(Entry):
 
     signed: dt.date | None = spec(k.Date(), "Date the agreement was signed (the extra's, or the agency's for a group).")
     rate: Decimal | None = spec(k.Amount(), "The fee, e.g. 95.00.")
-    currency: str | None = spec(k.Text(), "Currency code; default EUR.")
+    currency: str | None = spec(k.Currency(), "Currency code; default EUR.")
     per: str | None = spec(k.Choice("day", "hour"), "What the rate is paid for: day or hour; default day.")
     hours: int | None = spec(k.Hours(), "Hours included in the day (breaks included), e.g. 10 or 8.5; beyond them is overtime.")
     overtime: Overtime | None = spec(k.Record(Overtime), "Overtime pay beyond the included hours.")
@@ -274,7 +274,7 @@ class InternsSettings(Entry):
         k.Amount(),
         "The statutory minimum wage per hour that interns' pay is checked against (Germany, MiLoG: 14.60 from 1 January 2027).",
     )
-    currency: str = spec(k.Text(), "Currency of the minimum wage.", default="EUR")
+    currency: str = spec(k.Currency(), "Currency of the minimum wage.", default="EUR")
     collective_agreements: str | None = spec(
         k.Text(), "The collective and works agreements that apply to internships, in words, as the agreement states them."
     )
@@ -597,7 +597,7 @@ class Booking(Entry):
         default="production",
     )
     rate: Decimal | None = spec(k.Amount(), "Nightly rate, e.g. 129.00 (for the accounts; a day room: its rate).")
-    currency: str = spec(k.Text(), "Currency of the rate.", default="EUR")
+    currency: str = spec(k.Currency(), "Currency of the rate.", default="EUR")
     notes: str | None = spec(k.Text(), "Requests, e.g. late arrival.")
 
 
@@ -659,7 +659,7 @@ class Order(Entry):
     )
     status: str | None = spec(k.Choice(*ORDER_STATUSES), "Old form (use history): where the order stands; default requested.")
     po: str | None = spec(k.Text(), "Purchase order number as accounts give it; default: the title's initials and the order id.")
-    currency: str = spec(k.Text(), "Currency of the prices.", default="EUR")
+    currency: str = spec(k.Currency(), "Currency of the prices.", default="EUR")
     start: dt.date | None = spec(k.Date(), "First rental day.")
     end: dt.date | None = spec(k.Date(), "Last rental day.")
     needed: tuple[int, ...] = spec(
@@ -851,6 +851,11 @@ class Accepted(Entry):
         required=True,
     )
     note: str = spec(k.Text(), "How it was dealt with: consent given, penalty paid, authority told.", required=True)
+    up_to: int | None = spec(
+        k.Span(),
+        "How far past the rule's number it was accepted, H:MM, e.g. 1:15 (a day 1:15 h too long, a rest 1:15 h short, a meal "
+        "1:15 h late): a larger breach is reported again. Without it, a breach of any size is covered (a warning).",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -949,7 +954,7 @@ class MealRules(Rule):
         k.ListOf(k.Amount()), "Meal penalty for each part of `penalty_every` a meal is late, in rising steps; the last repeats."
     )
     penalty_every: int = spec(k.Span(), "The part of an hour each penalty is for.", default=30)
-    currency: str | None = spec(k.Text(), "Currency of the penalties, e.g. USD.")
+    currency: str | None = spec(k.Currency(), "Currency of the penalties, e.g. USD.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -128,12 +128,40 @@ def _evaluate(folder: m.ProductionFolder, everyone: bool) -> tuple[list[Worked],
 
 
 def accepted(breach: Breach) -> m.Accepted | None:
-    """The daily report's record that a reported breach was dealt with, if it has one."""
+    """The daily report's record that a reported breach was dealt with, if it has one that covers its size."""
+    return next((a for a in accepting(breach) if covers(a, breach)), None)
+
+
+def accepting(breach: Breach) -> list[m.Accepted]:
+    """The daily report's records of the person and rule of a reported breach, whether or not they cover its size."""
     report = breach.shift.report if breach.actual else None
     if report is None:
-        return None
+        return []
     rules = {breach.rule, "meals"} if breach.rule == "meal-penalty" else {breach.rule}  # a penalty is for a late meal
-    return next((a for a in report.accepted if breach.person in a.people and a.rule in rules), None)
+    return [a for a in report.accepted if breach.person in a.people and a.rule in rules]
+
+
+def covers(record: m.Accepted, breach: Breach) -> bool:
+    """An acceptance covers a breach up to the size it records (any size when it records none, as before `up_to`)."""
+    return record.up_to is None or breach.excess is None or breach.excess <= record.up_to
+
+
+def overlapping_days(folder: m.ProductionFolder) -> Iterator[tuple[str, Shift, Shift]]:
+    """(name, day, next day) for each person whose working day ends at or after their next one begins.
+
+    Whatever profile a person is under (none too): two days that overlap count the same hours twice. Two days on one
+    date, and a production without a usable timezone, are reported by the schedule's and production's checks."""
+    if not folder.production.timezone:
+        return
+    ctx = Context(folder, profiles(folder), sources(folder))
+    persons: list[Person] = [*folder.crew, *folder.cast]
+    for person in persons:
+        profile = ctx.profiles.of(person) or ctx.profiles.by_name[DEFAULT]
+        name = person.name if isinstance(person, m.CrewMember) else person.actor
+        shifts = days_of(person, profile, ctx.src).effective
+        for before, after in itertools.pairwise(shifts):
+            if before.ends >= after.begins and before.date != after.date:
+                yield name, before, after
 
 
 def by_day(people: Iterable[Worked], days: Iterable[Breach]) -> dict[tuple[int, str], list[Breach]]:
@@ -303,6 +331,8 @@ def _rest(who: Worked, shifts: list[Shift], ctx: Context) -> Iterator[Breach]:
     reduced_on: dt.date | None = None
     for before, after in itertools.pairwise(shifts):
         rest = minutes_between(before.ends, after.begins)
+        if rest <= 0:  # the days overlap: the working-days check says so, there is no rest to measure
+            continue
         off = days_off(before, after)
         need, why = rules.daily, ""
         if rules.long_day is not None and rules.after_long_day is not None and before.work > rules.long_day:
@@ -422,6 +452,7 @@ def _breaks(who: Worked, shift: Shift) -> Iterator[Breach]:
         if not shift.actual
         else "record the breaks taken, or accept the breach in the report",
         found=taken,
+        excess=step.total - taken if step.total is not None else None,
     )
 
 
@@ -591,6 +622,7 @@ def _average_week(who: Worked, shifts: list[Shift]) -> Iterator[Breach]:
         f"{who.profile.name} allows {hours(rules.average_hours)} h ({rules.source or 'no source given'})",
         "plan shorter days or more days off in those weeks",
         found=average,
+        excess=average - rules.average_hours,
     )
 
 
@@ -637,7 +669,7 @@ def _minors(who: Worked, member: m.CastMember, shifts: list[Shift], ctx: Context
         yield from _minor_day(who, band, shift, ctx)
         if band.rest is not None and previous is not None:
             rest = minutes_between(previous.ends, shift.begins)
-            if rest < band.rest:
+            if 0 < rest < band.rest:  # no rest at all: the days overlap, which the working-days check reports
                 yield _minor(
                     who,
                     band,

@@ -257,7 +257,10 @@ def test_a_reported_breach_is_an_error_in_the_report_until_it_is_accepted(tmp_pa
     [(place, level, message)] = findings(root)
     assert (place, level) == ("reports/day-01.yaml:5:12", "error")
     assert message.startswith("Anna Berg: 7:00 h of work on day 1 with 0:30 h of breaks; de-film needs 0:45 h of breaks")
-    accepted = report + "accepted:\n  - {people: [anna], rule: breaks, note: Lunch cut short by the tide; paid as working time}\n"
+    accepted = (
+        report
+        + "accepted:\n  - {people: [anna], rule: breaks, up_to: 0:15, note: Lunch cut short by the tide; paid as working time}\n"
+    )
     (root / "reports" / "day-01.yaml").write_text("day: 1\n" + accepted, encoding="utf-8")
     assert findings(root) == []
     assert rules(root) == [("breaks", 30)]  # still counted in the hours report

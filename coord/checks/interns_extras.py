@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from coord import agreements, plan
@@ -45,6 +46,15 @@ def interns(folder: m.ProductionFolder, out: Reporter) -> None:
                 f"the internship ends {internship.end}, before it starts {internship.start}",
                 "swap the dates",
             )
+        days = agreements.working_days(internship)
+        if internship.leave is not None and days is not None and internship.leave > days:
+            out.warning(
+                internship.at("leave"),
+                f"the internship of {internship.crew} gives {internship.leave} days of leave, more than its {days} "
+                f"working days (Monday to Friday, {internship.start} to {internship.end})",
+                "write the days of leave over the internship, not a year's entitlement",
+            )
+    _overlapping_internships(folder, out)
     for member in folder.crew:
         if member.intern and member.id not in placed:
             out.warning(
@@ -52,6 +62,21 @@ def interns(folder: m.ProductionFolder, out: Reporter) -> None:
                 f"{member.id} is an intern without an entry in interns.yaml",
                 "record their agreement in interns.yaml",
             )
+
+
+def _overlapping_internships(folder: m.ProductionFolder, out: Reporter) -> None:
+    """One person holds one internship at a time: two at once would count their days, hours and pay twice."""
+    seen: dict[str, list[m.Intern]] = {}
+    for internship in folder.interns:
+        for earlier in seen.get(internship.crew, []):
+            if agreements.overlap(earlier, internship):
+                out.error(
+                    internship.at("crew"),
+                    f"{internship.crew} has two internships at once: {internship.id} ({internship.start} to "
+                    f"{internship.end}) overlaps {earlier.id} at {earlier.at('crew')} ({earlier.start} to {earlier.end})",
+                    "give each internship its own intern (crew:), or make one end before the other starts",
+                )
+        seen.setdefault(internship.crew, []).append(internship)
 
 
 # ---- interns: when they work, with whom, how long, for what pay ---------------------------------
@@ -70,7 +95,12 @@ def _days(numbers: list[int]) -> str:
 def intern_days(folder: m.ProductionFolder, out: Reporter) -> None:
     """An intern works only within the agreement's period, and only once it is signed (NachwG §2(1a))."""
     for internship, member in _interns(folder):
-        called = [d for d in plan.shoot_days(folder) if d.date is not None and plan.works_on(member, d)]
+        others = [i for i in folder.interns if i.crew == internship.crew and i is not internship]
+        called = [
+            d
+            for d in plan.shoot_days(folder)
+            if d.date is not None and plan.works_on(member, d) and not any(_within(d.date, i) for i in others)
+        ]
         early = [d for d in called if internship.start and d.date < internship.start]
         late = [d for d in called if internship.end and d.date > internship.end]
         signed = internship.agreement_signed
@@ -95,6 +125,11 @@ def intern_days(folder: m.ProductionFolder, out: Reporter) -> None:
                 f"{member.name} is called on {_days([d.day or 0 for d in unsigned])} {when}",
                 "an intern may start only once the agreement is signed: sign it first, or call them later",
             )
+
+
+def _within(date: dt.date, internship: m.Intern) -> bool:
+    """Whether a day falls in an internship's period (a day worked under another internship of the same intern)."""
+    return internship.start is not None and internship.end is not None and internship.start <= date <= internship.end
 
 
 @check("intern-supervisor", reads=("interns", "crew", "days"))
@@ -230,6 +265,27 @@ def extras_agreements(folder: m.ProductionFolder, out: Reporter) -> None:
             message,
             "record the date under agreement: signed: (for a whole group: under extras: groups: in production.yaml)",
         )
+
+
+@check("extras-currency", reads=("extras", "production"))
+def extras_currency(folder: m.ProductionFolder, out: Reporter) -> None:
+    """An amount an agreement inherits must be in the agreement's currency: nothing converts it, so it would be
+    printed under the other currency's code. Reported once where the currency is written, not for every extra."""
+    reported: set[tuple[str, str]] = set()
+    for extra in folder.extras:
+        for foreign in agreements.foreign_amounts(extra, folder.production):
+            where = foreign.currency_from.at("currency")
+            if (str(where), foreign.field) in reported:
+                continue
+            reported.add((str(where), foreign.field))
+            name = agreements.MONEY_FIELDS[foreign.field]
+            out.error(
+                where,
+                f"this agreement is in {foreign.currency}, but its {name} comes from the agreement at "
+                f"{foreign.supplier.at(foreign.field)}, which is in {foreign.its_currency}: "
+                f"{extra.name}'s {name} would be printed in {foreign.currency} without being converted",
+                f"write {foreign.field}: in {foreign.currency} in this agreement as well",
+            )
 
 
 @check("extras-groups", reads=("extras", "production"))

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from coord import model as m
 from coord.checks import Reporter, check
 from coord.findings import ERROR
-from coord.workrules import Breach, accepted, evaluate
+from coord.shifts import Shift
+from coord.values import hours
+from coord.workrules import Breach, accepted, accepting, evaluate, overlapping_days
 from coord.worktime import profiles, shipped, unknown_profile
 
 #: The inputs the rules read: who works (crew, cast), when (days, transport, reports) and under which numbers.
@@ -63,13 +68,61 @@ def working_time(folder: m.ProductionFolder, out: Reporter) -> None:
     A reported breach the report lists under `accepted:` is not reported again: it was dealt with.
     """
     people, days = evaluate(folder)
+    unsized: dict[int, tuple[m.Accepted, int]] = {}
     for breach in [b for who in people for b in who.breaches] + days:
-        if accepted(breach) is not None:
+        record = accepted(breach)
+        if record is not None:
+            if record.up_to is None and breach.excess is not None:
+                largest = unsized.get(id(record), (record, 0))[1]
+                unsized[id(record)] = (record, max(largest, breach.excess))
             continue
+        message = breach.message + "".join(
+            f"; accepted at {a.at('up_to')} up to {hours(a.up_to or 0)}, this is {hours(breach.excess or 0)}"
+            for a in accepting(breach)
+        )
         if breach.level == ERROR:
-            out.error(breach.pos, breach.message, breach.hint + _accept_hint(breach))
+            out.error(breach.pos, message, breach.hint + _accept_hint(breach))
         else:
-            out.warning(breach.pos, breach.message, breach.hint)
+            out.warning(breach.pos, message, breach.hint)
+    for record, largest in unsized.values():
+        out.warning(
+            record.at("rule"),
+            f"this acceptance of {record.rule} records no size, so it would cover a breach of any size "
+            f"(the largest it covers now is {hours(largest)} past the rule)",
+            f"add up_to: {hours(largest)} to it, so that a larger breach is reported again",
+        )
+    for report in folder.reports:
+        for record in report.accepted:
+            if record.up_to is not None and record.rule in UNSIZED_RULES:
+                out.warning(
+                    record.at("up_to"),
+                    f"up_to has no effect on {record.rule}: that rule is not broken by a length of time",
+                    "remove up_to: the acceptance covers the breach as it is",
+                )
+
+
+#: The rules whose breaches are counted (days, minors and teachers) rather than measured in hours past a number.
+UNSIZED_RULES = ("days-in-a-row", "minors")
+
+
+@check("working-days", reads=RULE_INPUTS)
+def working_days(folder: m.ProductionFolder, out: Reporter) -> None:
+    """A person's working day ends before their next one begins: overlapping days would count the same hours twice."""
+    for name, before, after in overlapping_days(folder):
+        wrap, call = ("" if s.actual else "planned " for s in (before, after))
+        out.error(
+            before.end_at,
+            f"{name}: the {wrap}wrap {before.end} of day {before.number} is {_moment(before.ends, before)}, at or after "
+            f"their {call}call on day {after.number}, {_moment(after.begins, after)}: the two working days overlap",
+            f"correct the wrap of day {before.number} (a time after midnight counts on from 24:00: 01:30 the next morning "
+            f"is 25:30), or the call of day {after.number}",
+        )
+
+
+def _moment(moment: dt.datetime, shift: Shift) -> str:
+    """A real moment on the production's clock: `23:59 on Tue 2 Mar`."""
+    local = moment.astimezone(ZoneInfo(shift.clock.timezone))
+    return f"{local:%H:%M} on {local:%a} {local.day} {local:%b}"
 
 
 def _accept_hint(breach: Breach) -> str:

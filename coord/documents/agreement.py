@@ -27,8 +27,9 @@ INPUTS = ("production", "crew", "locations", "days", "extras", "interns")
 def items(folder: m.ProductionFolder, ids: list[str], all_agreements: bool = False, language: str | None = None) -> list[Item]:
     """The agreements of the extras and internships named (an internship by its id or the intern's crew id), or all."""
     extras = {e.id: e for e in folder.extras}
-    internships = {i.id: i for i in folder.interns} | {i.crew: i for i in folder.interns}
-    wanted = [*extras, *(i.id for i in folder.interns)] if all_agreements else ids
+    internships = {i.id: i for i in folder.interns}
+    named = [_named(name, extras, internships, folder.interns) for name in ids]
+    wanted: list[m.Extra | m.Intern] = [*extras.values(), *folder.interns] if all_agreements else named
     if not wanted:
         raise CoordError(
             "there are no extras or internships yet"
@@ -37,22 +38,34 @@ def items(folder: m.ProductionFolder, ids: list[str], all_agreements: bool = Fal
         )
     production = dataclasses.replace(folder.production, language=language) if language else folder.production
     made = []
-    for name in wanted:
-        if name in extras and name in internships:
-            raise CoordError(f'"{name}" is both an extra and an internship; rename one of them')
-        if name in extras:
-            key, kind, context = name, "extra", extra_agreement(folder, production, extras[name])
-        elif name in internships:
-            internship = internships[name]
-            key, kind, context = internship.id, "intern", intern_agreement(folder, production, internship)
+    for entry in wanted:
+        if isinstance(entry, m.Extra):
+            key, kind, context = entry.id, "extra", extra_agreement(folder, production, entry)
         else:
-            close = suggest(name, [*extras, *internships])
-            hint = (
-                f'did you mean "{close}"?' if close else "give the id of an extra (extras.yaml) or an internship (interns.yaml)"
-            )
-            raise CoordError(f'there is no extra or internship "{name}"; {hint}')
+            key, kind, context = entry.id, "intern", intern_agreement(folder, production, entry)
         made.append(Item(f"agreement-{key}", context, private=True, variants=(key, kind)))
     return made
+
+
+def _named(
+    name: str, extras: dict[str, m.Extra], internships: dict[str, m.Intern], every: tuple[m.Intern, ...]
+) -> m.Extra | m.Intern:
+    """The extra or internship an id on the command line names; an intern's crew id names their only internship."""
+    held = [i for i in every if i.crew == name]
+    if name in extras and (name in internships or held):
+        raise CoordError(f'"{name}" is both an extra and an internship; rename one of them')
+    if name in extras:
+        return extras[name]
+    if name in internships:
+        return internships[name]
+    if len(held) == 1:
+        return held[0]
+    if held:
+        choices = ", ".join(i.id for i in held)
+        raise CoordError(f"{name} has {len(held)} internships; name the one to print: {choices}")
+    close = suggest(name, [*extras, *internships, *(i.crew for i in every)])
+    hint = f'did you mean "{close}"?' if close else "give the id of an extra (extras.yaml) or an internship (interns.yaml)"
+    raise CoordError(f'there is no extra or internship "{name}"; {hint}')
 
 
 UNSENT = (
