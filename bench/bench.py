@@ -285,7 +285,7 @@ def bench_publish(tmp: Path, day: int = 30) -> None:
         except CoordError:  # not called that day: they get everyone's copy
             continue
     renderer = render.Renderer(root).pdf("callsheet.typ")
-    typeset = best_of(1, lambda: renderer.render_many(contexts))
+    typeset = best_of(1, lambda: renderer.render_many(contexts, [f"sheet {i + 1}" for i in range(len(contexts))]))
     print(
         f"the short-notice change: day {day}'s crew call moves; coord publish callsheet {day} --send "
         f"({len(handed)} recipients, {len(contexts)} different sheets), beside typesetting those sheets alone:"
