@@ -161,7 +161,13 @@ def today_option(purpose: str) -> Callable[[F], F]:
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @today_option("to judge deadlines by (orders not yet ordered, returns overdue, pencils)")
-def validate(folder: Path, output: str, strict: bool, today: dt.date) -> None:
+@click.option(
+    "--profile",
+    metavar="NAME",
+    help="Check everyone's days against working-time profile NAME instead of the ones the files name, "
+    "e.g. to see what shooting under another agreement would break.",
+)
+def validate(folder: Path, output: str, strict: bool, today: dt.date, profile: str | None) -> None:
     """Check every file of a production folder and list all mistakes."""
     from coord.checks import CheckOptions
     from coord.checks import validate as check_folder
@@ -169,7 +175,9 @@ def validate(folder: Path, output: str, strict: bool, today: dt.date) -> None:
     from coord.findings import as_codequality, as_github, as_text
     from coord.overview import summary
 
-    production, findings = check_folder(folder, CheckOptions(today=today, strict=strict, documents=frozenset(registry())))
+    production, findings = check_folder(
+        folder, CheckOptions(today=today, profile=profile, strict=strict, documents=frozenset(registry()))
+    )
     failed = bool(findings.errors) or (strict and bool(findings.warnings))
     if output == "json":
         click.echo(json.dumps({"ok": not failed, "findings": [f.as_dict() for f in findings]}, indent=2))

@@ -92,24 +92,25 @@ class Context:
         return not any(h.start <= date <= h.end for h in production.school_holidays if h.start and h.end)
 
 
-def evaluate(folder: m.ProductionFolder, everyone: bool = False) -> tuple[list[Worked], list[Breach]]:
+def evaluate(folder: m.ProductionFolder, everyone: bool = False, instead: str | None = None) -> tuple[list[Worked], list[Breach]]:
     """Every person working under a profile, with their breaches, and the breaches of whole days (studio teachers).
 
     `everyone`: also the people under no profile, counted by the default profile's numbers and checked by none.
+    `instead`: the profile to check everyone against, whatever the files name.
     Shifts and breaches are many small objects without reference cycles, so the garbage collector is
     paused meanwhile, as while loading.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _evaluate(folder, everyone)
+        return _evaluate(folder, everyone, instead)
     finally:
         if collecting:
             gc.enable()
 
 
-def _evaluate(folder: m.ProductionFolder, everyone: bool) -> tuple[list[Worked], list[Breach]]:
-    ctx = Context(folder, profiles(folder), sources(folder))
+def _evaluate(folder: m.ProductionFolder, everyone: bool, instead: str | None) -> tuple[list[Worked], list[Breach]]:
+    ctx = Context(folder, profiles(folder, instead), sources(folder))
     people: list[Worked] = []
     persons: list[Person] = [*folder.crew, *folder.cast]
     for person in persons:

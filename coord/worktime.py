@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coord import model as m
+from coord.errors import CoordError
 from coord.findings import Findings, Pos
 from coord.load import load_record
 from coord.sources import FileSource
@@ -57,12 +58,16 @@ class Profiles:
     by_name: dict[str, m.WorkingTimeProfile]
     production: m.Production
     problems: list[Problem] = field(default_factory=list)
+    #: A profile everyone is checked against instead of the ones named (`coord validate --profile`).
+    instead: str | None = None
 
     def named(self, name: str | None) -> m.WorkingTimeProfile | None:
         return self.by_name.get(name.lower()) if name else None
 
     def name_of(self, person: m.CrewMember | m.CastMember) -> str | None:
         """The profile a person works under: their own, else the crew's or the cast's; None when none is named."""
+        if self.instead:
+            return self.instead
         if person.working_time:
             return person.working_time
         choice = self.production.working_time
@@ -80,16 +85,23 @@ class Profiles:
         return self.named(choice.crew if choice else None) or self.by_name[DEFAULT]
 
 
-def profiles(folder: m.ProductionFolder) -> Profiles:
-    """The shipped profiles with the production's own (working-time.yaml) merged over them."""
+def profiles(folder: m.ProductionFolder, instead: str | None = None) -> Profiles:
+    """The shipped profiles with the production's own (working-time.yaml) merged over them.
+
+    `instead`: the name of a profile to check everyone against, whatever the files name (a CoordError if
+    there is none of that name).
+    """
     known = dict(shipped())
     own = {p.name.lower(): p for p in folder.profiles if p.name}
-    result = Profiles({}, folder.production)
+    result = Profiles({}, folder.production, instead=instead)
     for name in sorted(set(known) | set(own)):
         profile = _resolve(name, own, known, result, ())
         if profile is not None:
             result.by_name[name] = profile
     result.problems = list(dict.fromkeys(result.problems))
+    if instead and result.named(instead) is None:
+        message, hint = unknown_profile("--profile", instead, known, own)
+        raise CoordError(f"{message}; {hint}")
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,30 @@ def test_crew_and_cast_may_work_under_different_profiles_and_a_person_under_thei
     found = profiles(folder)
     by_id = {p.id: p for p in (*folder.crew, *folder.cast)}
     assert [found.name_of(by_id[i]) for i in ("pia", "tom", "mira")] == ["us-iatse", "uk-pact-bectu", "us-sag-aftra"]
+
+
+def test_validate_profile_checks_everyone_against_another_profile_and_the_files_stay_as_they_are(
+    example_copy: Path,
+) -> None:
+    """`--profile` asks what shooting under another agreement would break: the example, clean under de-film, breaks
+    SAG-AFTRA's 12-hour rest, planned and reported, each at its line, while production.yaml still names de-film."""
+    before = (example_copy / "production.yaml").read_bytes()
+    assert invoke("validate", "--strict", str(example_copy)).exit_code == 0
+    result = invoke("validate", str(example_copy), "--profile", "US-SAG-AFTRA", "--format", "json")
+    findings = json.loads(result.output)["findings"]
+    rest = [f for f in findings if f["check"] == "working-time" and "us-sag-aftra needs 12:00 h" in f["message"]]
+    assert {f["file"] for f in rest} >= {"schedule.yaml", "reports/day-02.yaml"}, "planned and reported days"
+    assert all(f["line"] > 0 for f in rest)
+    assert not any("de-film" in f["message"] for f in findings if f["check"] == "working-time")
+    assert (example_copy / "production.yaml").read_bytes() == before
+    assert invoke("validate", "--strict", str(example_copy), "--profile", "de-film").exit_code == 0
+
+
+def test_validate_profile_with_a_name_that_is_no_profile_says_which_there_are(example_copy: Path) -> None:
+    result = invoke("validate", str(example_copy), "--profile", "de-flim")
+    assert result.exit_code == 1
+    assert result.output.startswith('Error: --profile: "de-flim" is not a working-time profile; did you mean "de-film"?')
+    assert "coord ships: at-film, de-film, eu" in result.output
 
 
 def test_a_production_changes_single_numbers_of_a_shipped_profile(minimal: Path) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coord import model as m
+from coord.errors import CoordError
 from coord.findings import Finding, Findings, Pos
 from coord.load import INPUTS, input_of, load_folder
 from coord.sources import Source
@@ -108,6 +109,8 @@ def run_checks(folder: m.ProductionFolder, options: CheckOptions = EVERYTHING, l
         if options.inputs is None or entry.reads & options.inputs:
             try:
                 entry.function(folder, Reporter(findings, entry.name, options))
+            except CoordError:
+                raise
             except Exception:
                 errors = loaded.errors if loaded else []
                 if not errors:

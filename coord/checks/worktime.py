@@ -67,7 +67,7 @@ def working_time(folder: m.ProductionFolder, out: Reporter) -> None:
 
     A reported breach the report lists under `accepted:` is not reported again: it was dealt with.
     """
-    people, days = evaluate(folder)
+    people, days = evaluate(folder, instead=out.options.profile)
     unsized: dict[int, tuple[m.Accepted, int]] = {}
     for breach in [b for who in people for b in who.breaches] + days:
         record = accepted(breach)
