@@ -359,6 +359,26 @@ def _subject(doc: Document, issue: Issue, copy: Item, language: str) -> str:
     return subject
 
 
+def essentials(context: Context) -> dict[str, Any]:
+    """What a message says of a shoot day's document beside the attachment: the day, the crew call and where.
+
+    Read from the document's context for every document alike (the call sheet's times are a record, the
+    report's a table), so that the mail template only prints what is there.
+    """
+    day, times, locations = context.get("day"), context.get("times"), context.get("locations")
+    if not (isinstance(day, dict) and day.get("of")):
+        return {"day": "", "crew_call": "", "locations": []}
+    return {
+        "day": f"{day['of']} · {day['weekday']}, {day['date']}",
+        "crew_call": (times.get("crew_call") or "") if isinstance(times, dict) else "",
+        "locations": [
+            {"name": loc["name"], "address": loc.get("address") or "", "map_url": loc.get("map_url") or ""}
+            for loc in locations or []
+            if isinstance(loc, dict) and loc.get("name")
+        ],
+    }
+
+
 @dataclass
 class _Mailing:
     """What building and sending the messages of a run needs."""
@@ -386,6 +406,7 @@ class _Mailing:
                 "greeting": words["mail_greeting"].format(name=recipient.name),
                 "attached": words["mail_attached"].format(files=", ".join(a.filename for a in attached)) if attached else "",
                 "revision": issue.revision.label(language),
+                **essentials(copy.item.context),
             },
         }
         text, html = mail.body(renderer, template, context)

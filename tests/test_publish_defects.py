@@ -14,6 +14,7 @@ from revising import Inbox, commit, edit_day, in_git, mail_settings, revisions, 
 
 from coord import kinds as k
 from coord import mail
+from coord.documents import registry
 
 # ---- 1. an e-mail address SMTP cannot carry as written ----------------------------------------
 
@@ -311,3 +312,41 @@ def test_init_refuses_a_folder_name_that_cannot_be_the_title(tmp_path: Path) -> 
     assert result.output.startswith("Error: cannot use the folder's name as the title: character 6 is a right-to-left")
     assert "give one with --title" in result.output
     assert not folder.exists()
+
+
+# ---- every document that is sent can be mailed -----------------------------------------------------
+
+#: The arguments that publish each document of the example (a shoot day, an approved order).
+PUBLISHED = {
+    "callsheet": ("3",),
+    "report": ("1",),
+    "movement": ("3",),
+    "extras": ("1",),
+    "po": ("cam-main",),
+    "availability": ("3",),
+}
+
+
+@pytest.mark.parametrize("name", sorted(n for n, d in registry().items() if not d.unsent and d.formats))
+def test_every_document_that_is_sent_makes_a_message_with_its_essentials(
+    example_copy: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The mail's body is one template for every document: a report, whose times are a table, or a list without a
+    shoot day makes its message as a call sheet does (the day and crew call where the document has them)."""
+    (example_copy / "distribution.yaml").write_text(
+        f"send:\n  - documents: [{name}]\n    to: [katrin-mahler]\n", encoding="utf-8"
+    )
+    repo = in_git(example_copy, monkeypatch)
+    result = invoke("publish", name, *PUBLISHED.get(name, ()), "--format", "md", "--dry-run", "-C", str(repo))
+    assert result.exit_code == 0, result.output
+    [eml] = (repo / "out" / "dry-run" / "mail").rglob("*.eml")
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert text.startswith("Hello Katrin Mahler,") and "(Rev 1 · White)" in text
+    days = {"callsheet": "Day 3", "movement": "Day 3", "report": "Day 1"}
+    if name in days:
+        assert f"- {days[name]} of 15" in text, text
+    if name == "callsheet":
+        assert "- Crew call: **" in text
