@@ -238,6 +238,42 @@ class Country(Text):
         return code
 
 
+class Host(Text):
+    """A server's name (smtp.example.com) or IP address, as a resolver takes it: ASCII labels of at most 63 characters."""
+
+    label = "server name"
+    _label = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+    def parse(self, text: str, node: ScalarNode) -> str:
+        host = super().parse(text, node).strip()
+        import ipaddress
+
+        try:
+            ipaddress.ip_address(host)
+            return host
+        except ValueError:
+            pass
+        if not host.isascii():
+            raise Invalid(
+                f"{quoted(host)} has letters outside plain ASCII, which a server name cannot have as written",
+                f"write it as {ascii_domain(host)}, the same name in its ASCII form",
+            )
+        labels = host.removesuffix(".").split(".")
+        if len(host) > 253 or not all(self._label.fullmatch(part) for part in labels):
+            raise Invalid(
+                f"{quoted(host)} is not a server name",
+                "write it as your mail provider gives it, e.g. smtp.example.com: letters, digits and - between single dots",
+            )
+        return host
+
+
+def ascii_domain(domain: str) -> str:
+    """A domain's ASCII form as mail and name servers take it today (IDNA 2008): each label in another script
+    as `xn--` and its Punycode, so that ß stays ß (xn--strae-oqa.de), where the older rules made it ss."""
+    labels = unicodedata.normalize("NFC", domain).lower().split(".")
+    return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii") for label in labels)
+
+
 class Email(Scalar):
     """An e-mail address as SMTP carries it plainly: ASCII only, so every mail server takes it.
 
@@ -249,7 +285,7 @@ class Email(Scalar):
     label = "e-mail"
     #: What may stand before the @ unquoted (RFC 5321's dot-atom): anything else needs quoting, which people do not write.
     _local = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
-    _domain = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,}|xn--[A-Za-z0-9-]+)")
+    _domain = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})")
     UNMAILABLE = "this e-mail address cannot be mailed as written"
 
     def parse(self, text: str, node: ScalarNode) -> str:
@@ -295,15 +331,15 @@ class Email(Scalar):
     def _ascii_domain(cls, domain: str) -> str:
         """The domain's ASCII form (IDNA), or Invalid when it has none that is a domain name."""
         try:
-            ascii_domain = domain.encode("idna").decode("ascii")
+            ascii_form = ascii_domain(domain)
         except UnicodeError:
-            ascii_domain = ""
-        if not ascii_domain or len(ascii_domain) > 253 or not cls._domain.fullmatch(ascii_domain):
+            ascii_form = ""
+        if not ascii_form or len(ascii_form) > 253 or not cls._domain.fullmatch(ascii_form):
             raise Invalid(
                 "this is not an e-mail address: the part after the @ is no domain name, not even in its ASCII form",
                 "check the address with the person; write it as name@example.com",
             )
-        return ascii_domain
+        return ascii_form
 
     @staticmethod
     def _why_not(text: str) -> str:

@@ -232,7 +232,7 @@ class Outbox:
             ) from None
         except ssl.SSLError as err:
             raise CoordError(f"no secure connection to the mail server {where}: {err.reason or err}") from None
-        except (smtplib.SMTPException, OSError) as err:
+        except (smtplib.SMTPException, OSError, UnicodeError) as err:  # UnicodeError: a host name no resolver takes
             raise CoordError(
                 f"cannot reach the mail server {where}: {_reason(err)}; check mail: host, port and security in production.yaml"
             ) from None

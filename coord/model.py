@@ -282,7 +282,7 @@ class InternsSettings(Entry):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mail(Entry):
-    host: str = spec(k.Text(), "The SMTP server that sends the production's e-mail, e.g. smtp.example.com.", required=True)
+    host: str = spec(k.Host(), "The SMTP server that sends the production's e-mail, e.g. smtp.example.com.", required=True)
     port: int | None = spec(k.Integer(1, 65535, "port"), "Its port; default: 587 with starttls, 465 with ssl, 25 with none.")
     security: str = spec(
         k.Choice(*MAIL_SECURITY),

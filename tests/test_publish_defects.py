@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import append, edit, invoke
+from conftest import append, edit, invoke, loaded
 from revising import Inbox, commit, edit_day, in_git, mail_settings, revisions, smtp_server
 
 from coord import kinds as k
@@ -85,10 +85,16 @@ def test_the_ascii_form_and_the_usual_signs_are_an_address(minimal: Path, addres
     assert k.Email.check(address) == address
 
 
-def test_the_hint_is_what_pythons_idna_codec_makes_of_the_domain() -> None:
+@pytest.mark.parametrize(
+    ("domain", "ascii_form"),
+    [("straße.de", "xn--strae-oqa.de"), ("bücher.example", "xn--bcher-kva.example"), ("Reuter.РФ", "reuter.xn--p1ai")],
+)
+def test_the_hint_gives_the_domain_in_its_ascii_form_of_today(domain: str, ascii_form: str) -> None:
+    """IDNA 2008, as mail servers take it: ß stays ß (Python's own idna codec, of 2003, would make it ss, which is
+    another domain, someone else's)."""
     with pytest.raises(k.Invalid) as caught:
-        k.Email.check("birgit@lund-désign.dk")
-    assert "lund-désign.dk".encode("idna").decode() in caught.value.hint
+        k.Email.check(f"birgit@{domain}")
+    assert f"write the part after the @ as {ascii_form}, " in caught.value.hint
 
 
 def test_an_address_in_distribution_follows_the_same_rule(minimal: Path) -> None:
@@ -350,3 +356,26 @@ def test_every_document_that_is_sent_makes_a_message_with_its_essentials(
         assert f"- {days[name]} of 15" in text, text
     if name == "callsheet":
         assert "- Crew call: **" in text
+
+
+@pytest.mark.parametrize(
+    ("host", "message"),
+    [
+        ("smtp..example.de", '"smtp..example.de" is not a server name'),
+        ("smtp." + "a" * 64 + ".de", "is not a server name"),
+        ("-smtp.example.de", '"-smtp.example.de" is not a server name'),
+        ("smtp.exämple.de", '"smtp.exämple.de" has letters outside plain ASCII'),
+    ],
+)
+def test_a_mail_host_no_resolver_takes_is_an_error_in_validate(minimal: Path, host: str, message: str) -> None:
+    """A typo in mail: host was found only by --send, after the revision was tagged, as a traceback."""
+    append(minimal / "production.yaml", f"mail: {{host: '{host}', sender: office@testfilms.example}}\n")
+    code, output = validate(minimal)
+    assert code == 1 and message in output, output
+
+
+@pytest.mark.parametrize("host", ["smtp.example.de", "mail-1.example.co.uk", "127.0.0.1", "::1", "localhost", "smtp.example.de."])
+def test_a_mail_host_that_is_a_name_or_an_address_is_taken(minimal: Path, host: str) -> None:
+    append(minimal / "production.yaml", f"mail: {{host: '{host}', sender: office@testfilms.example}}\n")
+    folder = loaded(minimal)
+    assert folder.production.mail is not None and folder.production.mail.host == host
