@@ -99,10 +99,30 @@ def profiles(folder: m.ProductionFolder, instead: str | None = None) -> Profiles
         if profile is not None:
             result.by_name[name] = profile
     result.problems = list(dict.fromkeys(result.problems))
-    if instead and result.named(instead) is None:
-        message, hint = unknown_profile("--profile", instead, known, own)
-        raise CoordError(f"{message}; {hint}")
+    if instead is not None:
+        _check_instead(instead, result, known, own)
     return result
+
+
+def _check_instead(
+    name: str, found: Profiles, known: dict[str, m.WorkingTimeProfile], own: dict[str, m.WorkingTimeProfile]
+) -> None:
+    """A profile to check everyone against must be one that checks something and can be made."""
+    if name.strip().lower() == DEFAULT or not name.strip():
+        raise CoordError(
+            f"--profile {DEFAULT} checks nobody: it is the numbers the call sheet uses when no profile is named; "
+            "name one that has rules, e.g. --profile eu"
+            if name.strip()
+            else "--profile needs the name of a working-time profile, e.g. --profile eu"
+        )
+    if found.named(name) is not None:
+        return
+    mine = own.get(name.lower())
+    if mine is not None:
+        problems = "; ".join(f"{p.pos}: {p.message}" for p in found.problems) or "see coord validate"
+        raise CoordError(f'--profile: the profile "{mine.name}" of working-time.yaml cannot be made: {problems}')
+    message, hint = unknown_profile("--profile", name, known, own)
+    raise CoordError(f"{message}; {hint}")
 
 
 def _resolve(

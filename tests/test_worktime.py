@@ -86,6 +86,22 @@ def test_validate_profile_with_a_name_that_is_no_profile_says_which_there_are(ex
     assert "coord ships: at-film, de-film, eu" in result.output
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("", "Error: --profile needs the name of a working-time profile, e.g. --profile eu"),
+        ("Default", "Error: --profile default checks nobody: it is the numbers the call sheet uses when no profile is named"),
+        ("broken", 'Error: --profile: the profile "broken" of working-time.yaml cannot be made: working-time.yaml:2:13: '),
+    ],
+)
+def test_validate_profile_refuses_a_profile_that_checks_nobody_or_cannot_be_made(
+    example_copy: Path, name: str, said: str
+) -> None:
+    (example_copy / "working-time.yaml").write_text("- name: broken\n  based_on: nonexistent\n", encoding="utf-8")
+    result = invoke("validate", str(example_copy), "--profile", name)
+    assert result.exit_code == 1 and result.output.startswith(said), result.output
+
+
 def test_a_production_changes_single_numbers_of_a_shipped_profile(minimal: Path) -> None:
     append(minimal / "production.yaml", "working_time: de-film\n")
     (minimal / "working-time.yaml").write_text(
