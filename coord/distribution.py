@@ -140,14 +140,20 @@ class Resolver:
 
 
 def recipients(folder: m.ProductionFolder, document: str) -> list[Recipient]:
-    """Everyone `document` goes to by distribution.yaml, each once (its names were checked with the file)."""
+    """Everyone `document` goes to by distribution.yaml, each once (its names were checked with the file).
+
+    A plain address is one mailbox however its letters are cased, and is left out when it is a crew or cast
+    member's own address: they get their own copy, once.
+    """
     resolver = Resolver(folder)
     found: dict[str, Recipient] = {}
     for rule in folder.distribution.send:
         if document in rule.documents:
             for recipient in resolver.recipients(rule):
-                found.setdefault(recipient.id, recipient)
-    return list(found.values())
+                key = recipient.id if recipient.person else (recipient.address or recipient.id).casefold()
+                found.setdefault(key, recipient)
+    own = {r.address.casefold() for r in found.values() if r.person and r.address}
+    return [r for r in found.values() if r.person or (r.address or "").casefold() not in own]
 
 
 # ---- the log ------------------------------------------------------------------------

@@ -16,6 +16,17 @@ def names(folder: Path, document: str) -> list[str]:
     return [r.id for r in dist.recipients(loaded(folder), document)]
 
 
+def test_one_mailbox_gets_one_message_however_its_address_is_cased(minimal: Path) -> None:
+    """Pia is named by her id and by her address in capitals, the guarantor twice in different cases: Pia gets her
+    own copy once, the guarantor one message."""
+    (minimal / "distribution.yaml").write_text(
+        "send:\n  - documents: [callsheet]\n    to: [pia, PIA@TestFilms.example, bond@guarantors.example]\n"
+        "  - documents: [callsheet]\n    to: [Bond@Guarantors.EXAMPLE]\n",
+        encoding="utf-8",
+    )
+    assert names(minimal, "callsheet") == ["pia", "bond@guarantors.example"]
+
+
 def test_the_built_in_groups_come_from_the_productions_own_files() -> None:
     folder = loaded(EXAMPLE)
     resolver = dist.Resolver(folder)
