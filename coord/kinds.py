@@ -397,11 +397,21 @@ class Number(Scalar):
 class Amount(Scalar):
     label = "amount"
 
+    #: An amount written the German way, with a decimal comma (and maybe points between thousands): 1.234,50.
+    _comma = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d{1,2})")
+
     def parse(self, text: str, node: ScalarNode) -> Decimal:
+        written = text.strip()
+        comma = self._comma.fullmatch(written)
+        if comma:
+            dotted = comma[1].replace(".", "") + "." + comma[2].ljust(2, "0")
+            raise Invalid(f"{quoted(text)} is written with a decimal comma", f"write it with a decimal point: {dotted}")
         try:
-            amount = Decimal(text.strip())
+            amount = Decimal(written)
         except InvalidOperation:
             raise Invalid(f"{quoted(text)} is not an amount", "write it with a decimal point, e.g. 120.50") from None
+        if "e" in written.lower() and amount.is_finite():
+            raise Invalid(f"{quoted(text)} is not an amount as a contract writes it", f"write it in digits: {amount:.2f}")
         if not amount.is_finite() or amount < 0 or amount > 10_000_000:
             raise Invalid(f"{quoted(text)} is not a sensible amount", "write a positive amount, e.g. 120.50")
         exponent = amount.as_tuple().exponent

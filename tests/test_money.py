@@ -40,6 +40,21 @@ def test_an_amount_with_two_decimals_or_fewer_is_taken_as_written(example_copy: 
     assert errors(example_copy) == []
 
 
+@pytest.mark.parametrize(
+    ("price", "message", "hint"),
+    [
+        ("'2400,50'", '"2400,50" is written with a decimal comma', "write it with a decimal point: 2400.50"),
+        ("'2.400,5'", '"2.400,5" is written with a decimal comma', "write it with a decimal point: 2400.50"),
+        ("2.4e3", '"2.4e3" is not an amount as a contract writes it', "write it in digits: 2400.00"),
+    ],
+)
+def test_an_amount_written_as_a_contract_would_not_says_how_to_write_it(
+    example_copy: Path, price: str, message: str, hint: str
+) -> None:
+    edit(example_copy / "equipment.yaml", "price: 2400.00", f"price: {price}")
+    assert errors(example_copy) == [("equipment.yaml:32:14", f"price: {message}", hint)]
+
+
 def test_the_po_of_a_refused_price_is_not_made(example_copy: Path, tmp_path: Path) -> None:
     edit(example_copy / "equipment.yaml", "price: 2400.00", "price: 2400.999")
     result = invoke("po", "cam-main", "--format", "md", "--folder", str(example_copy), "--out", str(tmp_path / "out"))
@@ -57,6 +72,10 @@ def test_the_po_of_a_refused_price_is_not_made(example_copy: Path, tmp_path: Pat
         ("DOGE", "write the three-letter ISO 4217 code, e.g. EUR, USD, GBP, CHF, DKK"),
         ("EUO", "did you mean EUR (Euro)?"),
         ("HRK", "write the three-letter ISO 4217 code, e.g. EUR, USD, GBP, CHF, DKK"),
+        # codes of ISO 4217 that are no money a fee is paid in: no currency, testing, gold
+        ("XXX", "write the three-letter ISO 4217 code, e.g. EUR, USD, GBP, CHF, DKK"),
+        ("XTS", "write the three-letter ISO 4217 code, e.g. EUR, USD, GBP, CHF, DKK"),
+        ("XAU", "did you mean XAF (CFA Franc BEAC)?"),
     ],
 )
 def test_a_currency_that_is_not_iso_4217_is_refused(example_copy: Path, code: str, hint: str) -> None:
