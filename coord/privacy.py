@@ -66,6 +66,8 @@ class Homes:
         meeting_points |= {h.id for h in hotels if h.id}
         self._places: list[tuple[Place, PrivateHome]] = []
         self._whole: dict[str, PrivateHome] = {}
+        #: Homes without a house number (a farm, a house with a name), by the name their address starts with.
+        self._named: dict[str, PrivateHome] = {}
         for person in people:
             if not is_private(person, "address", production):
                 continue
@@ -81,17 +83,23 @@ class Homes:
                 self._places += [(place, PrivateHome(person.id, name)) for place in places]
                 if field == "address":
                     self._whole.setdefault(_whole(address), PrivateHome(person.id, name))
+                    if not places and len(_whole(_named_part(address))) >= MIN_NAME:
+                        self._named.setdefault(_whole(_named_part(address)), PrivateHome(person.id, name))
 
     def of(self, origin: str) -> PrivateHome | None:
         """The person whose private home `origin` is (`from: home` is not looked up here)."""
         whole = self._whole.get(_whole(origin))
         if whole is not None and not whole.usual_pickup:
             return whole
-        for place in places_in(origin):
+        return self.within(origin) or whole or self._named.get(_whole(_named_part(origin)))
+
+    def within(self, text: str) -> PrivateHome | None:
+        """The person whose private home a free text (a note for the driver) writes out, street and number."""
+        for place in places_in(text):
             for home_place, home in self._places:
                 if same_place(place, home_place):
                     return home
-        return whole
+        return None
 
 
 def pickup_from(origin: str, person: str, production: m.Production, hotels: dict[str, m.Hotel], homes: Homes) -> str:
@@ -127,9 +135,13 @@ _LOOK_ALIKES = str.maketrans(
 _WORDS = {
     "strasse": "str", "street": "st", "sankt": "st", "saint": "st", "road": "rd", "avenue": "ave",
     "platz": "pl", "lane": "ln", "drive": "dr", "west": "w", "east": "e", "north": "n", "south": "s",
+    "ldstr": "landstr", "chaussee": "ch", "allee": "al",
 }  # fmt: skip
 #: Street endings written out or abbreviated, for a street written as one word (Hauptstraße, Marktplatz).
-_ENDINGS = (("strasse", "str"), ("platz", "pl"), ("street", "st"), ("road", "rd"), ("avenue", "ave"))
+_ENDINGS = (
+    ("strasse", "str"), ("platz", "pl"), ("street", "st"), ("road", "rd"), ("avenue", "ave"), ("chaussee", "ch"),
+    ("allee", "al"),
+)  # fmt: skip
 _NOISE = {"nr", "no", "number", "hausnr", "hausnummer", "bei", "co"}
 #: Words that number a flat or a floor, not a house: `Flat 3, 12 Baker Street`, `2. OG Lindenweg 4`.
 _UNITS = {"flat", "apt", "apartment", "unit", "suite", "floor", "og", "etage", "stock", "whg", "wohnung", "app"}
@@ -151,7 +163,7 @@ def places_in(address: str) -> list[Place]:
     text = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     text = re.sub(r"(\d)\s+([a-z])(?![a-z])(?!\s*\d)", r"\1\2", text)  # 4 a -> 4a, but not 300 W 57th
     places: list[Place] = []
-    for one in dict.fromkeys((_RANGE.sub(r"\1", text), _RANGE.sub(r"\2", text))):
+    for one in _each_number(text):
         parts = [_words(part) for part in re.split(r"[,;/\n]", one)]
         for index, words in enumerate(parts):
             if len(words) == 1 and _is_house_number(words[0]):  # `Baker Street, 221` or `221, Baker Street`
@@ -164,6 +176,26 @@ def places_in(address: str) -> list[Place]:
                     if (before or after) and place not in places:
                         places.append(place)
     return places
+
+
+def _each_number(text: str) -> list[str]:
+    """The text once for each house number a range in it holds: `219-223` is 219, 220, ... 223 (a building on
+    a corner may span a few); a range of letters or a long one is its two ends."""
+    ranges = list(_RANGE.finditer(text))
+    if not ranges:
+        return [text]
+    numbers: dict[str, None] = {}
+    for found in ranges:
+        low, high = found[1], found[2]
+        if low.isdigit() and high.isdigit() and 0 < int(high) - int(low) <= MAX_RANGE:
+            numbers |= dict.fromkeys(str(n) for n in range(int(low), int(high) + 1))
+        else:
+            numbers |= dict.fromkeys((low, high))
+    return [_RANGE.sub(number, text) for number in numbers]
+
+
+#: The most house numbers one building's range is read as.
+MAX_RANGE = 20
 
 
 def same_place(a: Place, b: Place) -> bool:
@@ -236,6 +268,15 @@ def _spelt(word: str) -> str:
         if word.endswith(ending):
             return word.removesuffix(ending) + short
     return word
+
+
+#: The shortest name a home without a house number is recognised by (`Hof Lindenau`, not `Hof`).
+MIN_NAME = 8
+
+
+def _named_part(address: str) -> str:
+    """What an address starts with, up to its first comma: the name of a home without a number."""
+    return address.split(",", 1)[0]
 
 
 def _whole(address: str) -> str:

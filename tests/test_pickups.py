@@ -154,6 +154,9 @@ def test_a_home_without_a_house_number_is_recognised_by_its_whole_text(minimal: 
         ("221 Baker Street", "Baker Street, No. 221"),
         ("Stresemannstraße 221", "221/223 Stresemannstraße"),  # a building of two numbers holds both
         ("Stresemannstraße 223", "Stresemannstraße 221-223"),
+        ("Stresemannstraße 221", "Stresemannstr. 219-223"),  # a corner building: every number between the ends
+        ("Eppendorfer Landstraße 40", "Eppendorfer Ldstr. 40"),
+        ("Elbchaussee 12", "Elbch. 12"),
     ],
 )
 def test_one_place_written_two_ways(one: str, other: str) -> None:
@@ -173,6 +176,8 @@ def test_one_place_written_two_ways(one: str, other: str) -> None:
         ("Am Markt 4", "4 Marktplatz"),  # part of a word is no street
         ("Stresemannstraße 221, 22769 Hamburg", "223 Stresemannstraße"),
         ("Stresemannstraße 221, 22769 Hamburg", "Stresemannstraße, 222"),
+        ("Stresemannstraße 221", "Stresemannstraße 222-226"),
+        ("Stresemannstraße 221", "Stresemannstraße 1-300"),  # no building spans 300 numbers: its ends only
     ],
 )
 def test_two_places(one: str, other: str) -> None:
@@ -213,6 +218,7 @@ def test_tricky_spellings_of_a_private_home_never_print(minimal: Path, written: 
         '"221/223 Stresemannstraße"',
         '"Stresemannstraße, 221"',
         '"221, Stresemannstraße"',
+        '"Stresemannstr. 219-223"',
     ],
 )
 def test_a_home_with_the_number_on_the_other_side_of_the_street_never_prints(
@@ -301,3 +307,31 @@ def test_an_actor_on_hold_is_not_called_and_gets_no_pickup(minimal: Path) -> Non
     assert errors_of(minimal, "pickups-of-the-called") == [
         ("transport.yaml:14:13", "pickup of mira on day 2, who is on hold that day (status: H); the call sheet leaves it out")
     ]
+
+
+@pytest.mark.parametrize(("written", "printed"), [('"Hof Lindenau"', "Home"), ('"Hof Lindenberg"', "Hof Lindenberg")])
+def test_a_home_without_a_house_number_is_known_by_its_name(minimal: Path, written: str, printed: str) -> None:
+    """A farm or a house with a name has no number to match: the name its address starts with is the home."""
+    edit(minimal / "crew.yaml", "  address: Lindenweg 4, 22085 Hamburg\n", "  address: Hof Lindenau, 24398 Brodersby\n")
+    add_pickup(minimal, "tom", written)
+    assert [r["from"] for r in sheet_rows(minimal) if r["who"].startswith("Tom")] == [printed]
+
+
+def test_a_pickup_note_that_writes_out_a_private_home_is_an_error_and_no_sheet_prints_it(minimal: Path, tmp_path: Path) -> None:
+    add_pickup(minimal, "tom")
+    append(minimal / "transport.yaml", "    notes: Ring at Lindenweg 4, 2nd floor\n")
+    assert errors_of(minimal, "pickups-from-private-homes") == [
+        (
+            "transport.yaml:17:12",
+            "the notes of tom's pickup on day 1 write out the private home address of Tom Reuter, "
+            "which the call sheet and the movement order would print",
+        )
+    ]
+    result = invoke("callsheet", "1", "--format", "md", "-C", str(minimal), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+
+
+def test_a_pickup_note_without_a_home_address_prints(minimal: Path) -> None:
+    add_pickup(minimal, "tom")
+    append(minimal / "transport.yaml", "    notes: Ring the bell twice, 2nd floor\n")
+    assert errors_of(minimal, "pickups-from-private-homes") == []

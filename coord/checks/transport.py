@@ -99,6 +99,14 @@ def pickups_from_private_homes(folder: m.ProductionFolder, out: Reporter) -> Non
     homes = Homes([*folder.crew, *folder.cast, *folder.extras], folder.production, folder.hotels)
     hotels = {h.id for h in folder.hotels}
     for pickup in folder.transport.pickups:
+        noted = homes.within(pickup.notes or "")
+        if noted is not None:
+            out.error(
+                pickup.at("notes"),
+                f"the notes of {pickup.person}'s pickup on day {pickup.day} write out the private home address of "
+                f"{noted.name}, which the call sheet and the movement order would print",
+                "take the address out of the notes (write from: home for a pickup there); the office gives it to the driver",
+            )
         if not pickup.origin or is_home(pickup.origin) or pickup.origin in hotels:
             continue
         home = homes.of(pickup.origin or "")
