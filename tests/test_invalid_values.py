@@ -29,6 +29,15 @@ from coord.load import input_of
         ("transport.yaml", 172, "    person: ingrid-solberg", "    person: [ingrid-solberg]", None),
         ("scenes.yaml", 7, '- number: "1"', '- number: ["1"]', "number: expected scene number, found a list"),
         ("schedule.yaml", 53, "      count: 6", "      count: six", None),
+        ("extras.yaml", 15, "  agreement: {signed: 2027-02-19}", "  agreement: {signed: yesterday}", None),
+        ("reports/day-01.yaml", 137, '    up_to: "0:30"', "    up_to: abc", None),
+        (
+            "production.yaml",
+            61,
+            "  - crew: jens-oltmanns      # Production Manager",
+            "  - crew: [jens-oltmanns]",
+            "crew: expected crew id, found a list",
+        ),
     ],
 )
 def test_an_invalid_value_gets_one_finding_and_no_follow_on(

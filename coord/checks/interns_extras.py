@@ -249,6 +249,8 @@ def extras_agreements(folder: m.ProductionFolder, out: Reporter) -> None:
     """Every day an extra is booked, their agreement (their own, their group's or the production's) is signed."""
     dates = {d.day: d.date for d in plan.shoot_days(folder) if d.date is not None}
     for extra in folder.extras:
+        if any("signed" in layer.invalid for layer in agreements.layers(extra, folder.production)):
+            continue  # a signing date that failed to load is reported where it is written
         agreed = agreements.terms(extra, folder.production)
         booked = [d for d in extra.days if d in dates]
         unsigned = [d for d in booked if agreed.signed is None or dates[d] < agreed.signed]

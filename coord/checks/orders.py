@@ -87,9 +87,10 @@ def _rank(step: m.Step) -> int:
 @check("order-approvers", reads=("equipment", "production"))
 def order_approvers(folder: m.ProductionFolder, out: Reporter) -> None:
     """Only the people production.yaml lists under approvers: may approve or reject an order."""
-    allowed = {a.crew for a in folder.production.approvers if a.crew}
-    if not allowed:
-        return
+    approvers = folder.production.approvers
+    allowed = {a.crew for a in approvers if a.crew}
+    if not allowed or any(a.lacks("crew") or "crew" in a.invalid for a in approvers):
+        return  # without approvers, or with one that failed to load (reported there), nobody can be judged
     listed = ", ".join(sorted(allowed))
     for order in folder.equipment:
         decisions = [(a.by, a.pos, "approved") for a in o.approvals(order)]

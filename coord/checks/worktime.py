@@ -72,7 +72,7 @@ def working_time(folder: m.ProductionFolder, out: Reporter) -> None:
     for breach in [b for who in people for b in who.breaches] + days:
         record = accepted(breach)
         if record is not None:
-            if record.up_to is None and breach.excess is not None:
+            if record.up_to is None and "up_to" not in record.invalid and breach.excess is not None:
                 largest = unsized.get(id(record), (record, 0))[1]
                 unsized[id(record)] = (record, max(largest, breach.excess))
             continue
