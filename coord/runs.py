@@ -195,8 +195,20 @@ def _missing(last: m.Pickup, location: m.Location | None, destination: str, plac
     return tuple(needs)
 
 
+#: The runs of the production last asked about, with it: the transport checks ask in turn for the same folder
+#: (a loaded folder never changes, so its runs do not either).
+_last: tuple[m.ProductionFolder, tuple[Run, ...]] | None = None
+
+
 def production_runs(folder: m.ProductionFolder) -> list[Run]:
     """Every shoot day's runs, from the pickups of the people called that day (the others are an error of their own)."""
+    global _last
+    if _last is None or _last[0] is not folder:
+        _last = (folder, tuple(_production_runs(folder)))
+    return list(_last[1])
+
+
+def _production_runs(folder: m.ProductionFolder) -> list[Run]:
     places = Places.of(folder)
     by_day: dict[int, list[m.Pickup]] = {}
     for pickup in folder.transport.pickups:
