@@ -229,6 +229,11 @@ def working_days(internship: m.Intern) -> int | None:
     return sum((internship.start + dt.timedelta(days=n)).weekday() < 5 for n in range(length))
 
 
+def in_period(internship: m.Intern, date: dt.date) -> bool:
+    """Whether a day falls in an internship's period (not judged while it lacks a date)."""
+    return internship.start is not None and internship.end is not None and internship.start <= date <= internship.end
+
+
 def overlap(one: m.Intern, other: m.Intern) -> bool:
     """Whether two internships share a day (not judged while either lacks a date)."""
     if one.start is None or one.end is None or other.start is None or other.end is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from coord import agreements, plan
@@ -99,7 +98,7 @@ def intern_days(folder: m.ProductionFolder, out: Reporter) -> None:
         called = [
             d
             for d in plan.shoot_days(folder)
-            if d.date is not None and plan.works_on(member, d) and not any(_within(d.date, i) for i in others)
+            if d.date is not None and plan.works_on(member, d) and not any(agreements.in_period(i, d.date) for i in others)
         ]
         early = [d for d in called if internship.start and d.date < internship.start]
         late = [d for d in called if internship.end and d.date > internship.end]
@@ -125,11 +124,6 @@ def intern_days(folder: m.ProductionFolder, out: Reporter) -> None:
                 f"{member.name} is called on {_days([d.day or 0 for d in unsigned])} {when}",
                 "an intern may start only once the agreement is signed: sign it first, or call them later",
             )
-
-
-def _within(date: dt.date, internship: m.Intern) -> bool:
-    """Whether a day falls in an internship's period (a day worked under another internship of the same intern)."""
-    return internship.start is not None and internship.end is not None and internship.start <= date <= internship.end
 
 
 @check("intern-supervisor", reads=("interns", "crew", "days"))
