@@ -106,27 +106,22 @@ def _rendered(root: Path, doc: Document, items: list[Item], formats: list[str], 
 
 
 def _render_all(renderer: Renderer, doc: Document, fmt: str, stale: list[tuple[Item, Path, str]]) -> list[bytes]:
-    """The stale items of one format; PDFs of one template are typeset in parallel.
+    """The stale items of one format; the PDFs are typeset in parallel.
 
     A template failing on one item stops the build before anything is written, naming that item.
     """
     templates = [renderer.template(doc.name, fmt, item.variants) for item, _, _ in stale]
     names = [f"{doc.title} {output.name}" for _, output, _ in stale]
     try:
-        if fmt != "pdf":
-            results = []
-            for name, template, (item, _, _) in zip(names, templates, stale, strict=True):
-                try:
-                    results.append(renderer.render(template, fmt, item.context))
-                except CoordError as err:
-                    raise CoordError(f"{name}: {err}") from None
-            return results
-        by_index: dict[int, bytes] = {}
-        for template in dict.fromkeys(templates):
-            indexes = [i for i, t in enumerate(templates) if t == template]
-            rendered = renderer.pdf(template).render_many([stale[i][0].context for i in indexes], [names[i] for i in indexes])
-            by_index.update(zip(indexes, rendered, strict=True))
-        return [by_index[i] for i in range(len(stale))]
+        if fmt == "pdf":
+            return renderer.pdfs(zip(templates, (item.context for item, _, _ in stale), names, strict=True))
+        results = []
+        for name, template, (item, _, _) in zip(names, templates, stale, strict=True):
+            try:
+                results.append(renderer.render(template, fmt, item.context))
+            except CoordError as err:
+                raise CoordError(f"{name}: {err}") from None
+        return results
     except CoordError as err:
         raise CoordError(f"{err}\nnothing was written") from None
 

@@ -9,7 +9,7 @@ always printed literally, never run as markup.
 
 Rendering knows templates and contexts, never the production model: it imports
 nothing of the data layer. A `Renderer` serves one run, so each template is
-compiled once however many documents use it.
+compiled once however many documents use it; PDFs are typeset by `typesetting`.
 """
 
 from __future__ import annotations
@@ -17,17 +17,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 import tempfile
-import threading
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from coord import typesetting
 from coord.errors import CoordError, quoted
 from coord.output import write_atomic
 
@@ -238,7 +236,7 @@ class Renderer:
         self.root = production_root
         self._own = production_root / "templates"
         self._jinja: dict[str, Any] = {}
-        self._pdf: dict[str, PdfRenderer] = {}
+        self._pdf: dict[str, PdfTemplate] = {}
 
     def template(self, stem: str, fmt: str, variants: Iterable[str] = ()) -> str:
         """The template name for `fmt`: the production's own for one item (`callsheet.day-03.typ`) first, if it has one."""
@@ -272,17 +270,24 @@ class Renderer:
     def render(self, template: str, fmt: str, context: dict[str, Any]) -> bytes:
         """One document in one format."""
         if fmt == "pdf":
-            return self.pdf(template).render(context)
+            return typesetting.one(self._pdf_template(template).job(context))
         if fmt == "docx":
             reference = docx_reference(self.root, template.split(".", 1)[0], context["paper"])
             return markdown_to_docx(self.text(template, "md", context), reference)
         return self.text(template, fmt, context).encode()
 
-    def pdf(self, template: str) -> PdfRenderer:
-        renderer = self._pdf.get(template)
-        if renderer is None:
-            renderer = self._pdf[template] = PdfRenderer(self.root, template)
-        return renderer
+    def pdfs(self, documents: Iterable[tuple[str, dict[str, Any], str]]) -> list[bytes]:
+        """The PDFs of (template, context, name) triples, in their order, typeset on every core.
+
+        A failure stops them all, naming the first document (in order) that failed.
+        """
+        return typesetting.many([self._pdf_template(template).job(context, name) for template, context, name in documents])
+
+    def _pdf_template(self, template: str) -> PdfTemplate:
+        made = self._pdf.get(template)
+        if made is None:
+            made = self._pdf[template] = PdfTemplate(self.root, template)
+        return made
 
 
 def render_text(production_root: Path, template: str, output: str, context: dict[str, Any]) -> str:
@@ -295,64 +300,23 @@ def pdf_template_files(production_root: Path, template: str) -> list[Path]:
     return [find_template(production_root, TYPST_STYLE), find_template(production_root, template)]
 
 
-def workers() -> int:
-    """How many documents to typeset at once: one per core this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
-class PdfRenderer:
-    """Compiles one Typst template fed with contexts as JSON; one instance serves many documents.
-
-    Typst releases the GIL while it typesets, so independent documents are compiled in
-    threads, one compiler per thread: `--all` uses every core, the output is the same.
-    """
+class PdfTemplate:
+    """One Typst template (the shared style in front of it) and where its paths resolve: fed one context per PDF."""
 
     def __init__(self, production_root: Path, template: str):
         style, self.template = pdf_template_files(production_root, template)
         self._source = style.read_bytes() + b"\n" + self.template.read_bytes()
-        self._fonts = typst_fonts()
-        self._local = threading.local()
 
-    def _compiler(self) -> Any:
-        import typst
-
-        compiler = getattr(self._local, "compiler", None)
-        if compiler is None:
-            compiler = self._local.compiler = typst.Compiler(root=str(self.template.parent), font_paths=self._fonts)
-        return compiler
-
-    def render(self, context: dict[str, Any]) -> bytes:
-        import typst
-
-        data = json.dumps(with_qr_codes(context))
-        try:
-            # The source goes with every call: typst-py forgets a bytes input after its first compile.
-            pdf = self._compiler().compile(input=self._source, sys_inputs={"data": data})
-        except typst.TypstError as err:
-            raise CoordError(f"template {self.template.name}: {err}") from None
-        if not isinstance(pdf, bytes):
-            raise CoordError(f"template {self.template.name} did not produce a single PDF")  # pragma: no cover
-        return pdf
-
-    def render_many(self, contexts: list[dict[str, Any]], names: list[str]) -> list[bytes]:
-        """Several documents, in parallel where there are several cores; in the order given.
-
-        A failure names the document (`names`, one per context) it happened in.
-        """
-
-        def one(index: int) -> bytes:
-            try:
-                return self.render(contexts[index])
-            except CoordError as err:
-                raise CoordError(f"{names[index]}: {err}") from None
-
-        if len(contexts) < 2 or workers() < 2:
-            return [one(i) for i in range(len(contexts))]
-        with ThreadPoolExecutor(max_workers=min(workers(), len(contexts))) as pool:
-            return list(pool.map(one, range(len(contexts))))
+    def job(self, context: dict[str, Any], name: str = "") -> typesetting.Job:
+        """What a Typst process needs to make the PDF of `context`; `name` says which document it is in an error."""
+        return typesetting.Job(
+            name=name,
+            template=self.template.name,
+            root=str(self.template.parent),
+            source=self._source,
+            data=json.dumps(with_qr_codes(context)),
+            fonts=tuple(str(folder) for folder in font_dirs()),
+        )
 
 
 def with_qr_codes(context: dict[str, Any]) -> dict[str, Any]:
@@ -397,8 +361,10 @@ FONT_PACKAGES = (
 FONT_FILES = ("*.otf", "*.ttf", "*.ttc", "*.otc")
 
 
-def font_dirs() -> list[Path]:
-    """The folders of the fonts PDFs are set in (no system font is ever used)."""
+@functools.cache
+def font_dirs() -> tuple[Path, ...]:
+    """The folders of the fonts PDFs are set in: no system font is ever used, so what a PDF can draw is what
+    `undrawable` checks."""
     import importlib.util
 
     folders = []
@@ -407,21 +373,7 @@ def font_dirs() -> list[Path]:
         if spec is None or not spec.submodule_search_locations:
             raise CoordError(f"the font package {package.replace('_', '-')} is missing; reinstall coord")  # pragma: no cover
         folders.append(Path(next(iter(spec.submodule_search_locations))) / folder)
-    return folders
-
-
-def font_dir() -> Path:
-    """The folder of the text face, Source Sans Pro."""
-    return font_dirs()[0]
-
-
-@functools.cache
-def typst_fonts() -> Any:
-    """The fonts as Typst sees them: those of FONT_PACKAGES only, neither the system's nor Typst's own, so
-    that what a PDF can draw is exactly what `undrawable` checks."""
-    import typst
-
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(d) for d in font_dirs()])
+    return tuple(folders)
 
 
 @functools.cache

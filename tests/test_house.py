@@ -65,6 +65,8 @@ def publishing_but(*allowed: str) -> tuple[str, ...]:
     ("importer", "forbidden"),
     [
         ("coord.render", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli")),
+        # what each typesetting worker loads: Typst and the error class, nothing of productions or rendering
+        ("coord.typesetting", (*DATA_LAYER, *BELOW_PUBLISHING, "coord.exports", "coord.findings", *PUBLISHING)),
         ("coord.output", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli", "coord.render")),
         ("coord.exports", (*DATA_LAYER, "coord.checks", "coord.documents", "coord.build", "coord.cli", "coord.render")),
         (
@@ -270,10 +272,11 @@ def test_a_reports_file_instead_of_a_folder_is_said_not_ignored(minimal: Path) -
 def test_sheets_typeset_in_parallel_are_byte_identical_to_one_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import EXAMPLE
 
-    from coord import render
+    from coord import typesetting
 
+    monkeypatch.setattr(typesetting, "workers", lambda: 2)  # in worker processes, also on a machine of one core
     build(EXAMPLE, "callsheet", ["pdf"], tmp_path / "parallel", days=["1", "2", "3", "10"])
-    monkeypatch.setattr(render, "workers", lambda: 1)
+    monkeypatch.setattr(typesetting, "workers", lambda: 1)
     build(EXAMPLE, "callsheet", ["pdf"], tmp_path / "serial", days=["1", "2", "3", "10"])
     parallel = sorted((tmp_path / "parallel").glob("*.pdf"))
     assert len(parallel) == 4
