@@ -22,7 +22,7 @@ from coord.documents import Document, Item, document, registry
 from coord.errors import CoordError
 from coord.exports import EXPORTS
 from coord.load import input_of, load_folder
-from coord.output import Manifest, fingerprint, writable_folder, write_atomic, write_if_changed
+from coord.output import Manifest, fingerprint, uninterrupted, writable_folder, write_atomic, write_if_changed
 from coord.render import Renderer, templates_digest, undrawable
 
 
@@ -68,11 +68,12 @@ def write(root: Path, doc: Document, items: list[Item], formats: Iterable[str], 
     in_the_way = [path for path, _, _ in pending.files if path.is_dir()]
     if in_the_way:
         raise CoordError(f"{in_the_way[0]} is a folder, so the file cannot be written there; move the folder away")
-    for path, data, private in pending.files:
-        write_atomic(path, data, private)
-        outcome.written.append(path)
-    if pending.files:
-        pending.manifest.save()
+    with uninterrupted():
+        for path, data, private in pending.files:
+            write_atomic(path, data, private)
+            outcome.written.append(path)
+        if pending.files:
+            pending.manifest.save()
     _write_exports(doc, items, [f for f in wanted if f in doc.exports], target, outcome)
     return outcome
 

@@ -270,7 +270,7 @@ class Renderer:
     def render(self, template: str, fmt: str, context: dict[str, Any]) -> bytes:
         """One document in one format."""
         if fmt == "pdf":
-            return typesetting.one(self._pdf_template(template).job(context))
+            return typesetting.many([self._pdf_template(template).job(context)])[0]
         if fmt == "docx":
             reference = docx_reference(self.root, template.split(".", 1)[0], context["paper"])
             return markdown_to_docx(self.text(template, "md", context), reference)
@@ -305,7 +305,13 @@ class PdfTemplate:
 
     def __init__(self, production_root: Path, template: str):
         style, self.template = pdf_template_files(production_root, template)
-        self._source = style.read_bytes() + b"\n" + self.template.read_bytes()
+        sources = [path.read_bytes() for path in (style, self.template)]
+        for path, source in zip((style, self.template), sources, strict=True):
+            try:
+                source.decode("utf-8")
+            except UnicodeDecodeError:
+                raise CoordError(f"template {path.name} is not UTF-8 text; save it as UTF-8") from None
+        self._source = b"\n".join(sources)
 
     def job(self, context: dict[str, Any], name: str = "") -> typesetting.Job:
         """What a Typst process needs to make the PDF of `context`; `name` says which document it is in an error."""

@@ -7,10 +7,11 @@ resolve in, the document's data as JSON) on its standard input and answers each 
 PDF's bytes or Typst's message, so a PDF is the same byte for byte whichever process made it.
 
 Workers are plain child processes rather than a multiprocessing pool, for what that pool
-cannot promise: they never run the command's own script again, they sit in a process group
-of their own so that Ctrl-C reaches the command alone (which then ends them at once), a
-worker whose command died ends when its input closes, and a worker that dies is known by the
-document it was typesetting. Idle workers are kept for the next PDFs of the same run.
+cannot promise: they never run the command's own script again, they hold Ctrl-C back from
+their first instruction (the command hears it and ends them at once) while SIGTERM from
+`timeout` ends them with the command, a worker whose command died ends when its input closes,
+and a worker that dies is known by the document it was typesetting. Even one PDF is made by
+a worker, so that Ctrl-C always works. Idle workers are kept for the next PDFs of the run.
 
 Imports nothing of coord but its error class: each worker loads this module alone.
 """
@@ -20,9 +21,11 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import json
 import math
 import os
 import pickle
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -35,8 +38,10 @@ from coord.errors import CoordError
 KEPT_COMPILERS = 8
 #: The memory one worker may take (fonts, compilers, the document): no more workers start than fit.
 WORKER_MEMORY = 512 * 2**20
-#: Where Linux says how much CPU time a container may use ("max 100000", or "150000 100000" for 1.5 cores).
-CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+#: Where Linux keeps the cgroups, which limit a container's CPU time (cpu.max "150000 100000" is 1.5 cores) and memory.
+CGROUP = Path("/sys/fs/cgroup")
+#: Which cgroups this process is in.
+PROC_CGROUP = Path("/proc/self/cgroup")
 #: Where Linux says how much memory is free for new work.
 MEMINFO = Path("/proc/meminfo")
 
@@ -57,21 +62,57 @@ class Job:
 
 
 def workers() -> int:
-    """How many documents to typeset at once: one per core this process may use, within a container's
-    CPU quota, and no more than the free memory holds."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """How many documents to typeset at once: one per core this process may use, within its cgroups' CPU
+    quota (a container's, v2 or v1), and no more than the free memory holds, the cgroups' limits included."""
+    cores: float = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    free = _available_memory()
+    for folder in _cgroup_folders():
+        quota = _numbers(folder / "cpu.max") or _numbers(folder / "cpu.cfs_quota_us", folder / "cpu.cfs_period_us")
+        if quota and quota[0] > 0 and quota[1] > 0:
+            cores = min(cores, quota[0] / quota[1])
+        memory = _numbers(folder / "memory.max", folder / "memory.current") or _numbers(
+            folder / "memory.limit_in_bytes", folder / "memory.usage_in_bytes"
+        )
+        if memory and memory[0] < 2**60:  # v1 writes "no limit" as a huge number
+            free = min(free, memory[0] - memory[1])
+    return max(1, min(math.ceil(cores), free // WORKER_MEMORY))
+
+
+def _available_memory() -> int:
     try:
-        quota, period = CPU_MAX.read_text(encoding="ascii").split()
-        if quota != "max":
-            cores = min(cores, math.ceil(int(quota) / int(period)))
-    except (OSError, ValueError, ZeroDivisionError):  # not Linux, no cgroup v2, or no quota: the cores it may run on
-        pass
+        line = next(line for line in MEMINFO.read_text(encoding="ascii").splitlines() if line.startswith("MemAvailable:"))
+        return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError, StopIteration):  # not Linux: no limit known
+        return 2**62
+
+
+def _cgroup_folders() -> list[Path]:
+    """The folders of every cgroup this process is in and of each one above it, where they can be read."""
     try:
-        free = next(line for line in MEMINFO.read_text(encoding="ascii").splitlines() if line.startswith("MemAvailable:"))
-        cores = min(cores, int(free.split()[1]) * 1024 // WORKER_MEMORY)
-    except (OSError, ValueError, IndexError, StopIteration):
-        pass
-    return max(1, cores)
+        lines = PROC_CGROUP.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    found: list[Path] = []
+    for line in lines:
+        _, controllers, path = [*line.split(":", 2), "", ""][:3]
+        bases = [CGROUP] if not controllers else [CGROUP / name for name in (controllers, *controllers.split(","))]
+        for base in bases:
+            own = base / path.lstrip("/")
+            found += [own, *(parent for parent in own.parents if parent.is_relative_to(base))]
+    return [folder for folder in dict.fromkeys(found) if folder.is_dir()]
+
+
+def _numbers(*files: Path) -> tuple[int, ...] | None:
+    """The numbers written in `files` (all of them in the first, if only one is given); None where one is
+    missing, unreadable or says "max" (no limit)."""
+    try:
+        words = (
+            files[0].read_text(encoding="ascii").split() if len(files) == 1 else [f.read_text(encoding="ascii") for f in files]
+        )
+        numbers = tuple(int(word) for word in words)
+    except (OSError, ValueError):
+        return None
+    return numbers if len(numbers) == 2 else None
 
 
 # ---- in any process: Typst itself --------------------------------------------------------
@@ -108,6 +149,8 @@ def typeset(job: Job) -> bytes | str:
         pdf = _compiler(job.root, job.fonts).compile(input=job.source, sys_inputs={"data": job.data})
     except typst.TypstError as err:
         return str(err)
+    except Exception as err:  # typst-py raises others for what it cannot read: the document's fault, not coord's
+        return f"{type(err).__name__}: {err}"
     return pdf if isinstance(pdf, bytes) else "it did not produce a single PDF"
 
 
@@ -142,13 +185,13 @@ def _receive(stream: IO[bytes]) -> Any:
 
 def serve() -> None:
     """A worker's life: a job in, its outcome out, until the command closes the input (or dies)."""
-    answers = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # anything printed goes to the command's error output, never into an answer
-    try:
-        while (job := _receive(sys.stdin.buffer)) is not None:
-            _send(answers, typeset(job))
-    except BrokenPipeError:  # the command is gone: nobody waits for the answer
-        pass
+    with os.fdopen(os.dup(1), "wb") as answers:
+        os.dup2(2, 1)  # anything printed goes to the command's error output, never into an answer
+        try:
+            while (job := _receive(sys.stdin.buffer)) is not None:
+                _send(answers, typeset(job))
+        except BrokenPipeError:  # the command is gone: nobody waits for the answer, or for anything else
+            os._exit(0)
 
 
 class _Lost(Exception):
@@ -159,15 +202,18 @@ class _Worker:
     """One worker process and the pipes to it."""
 
     def __init__(self) -> None:
-        package_parent = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
-        self.process = subprocess.Popen(
-            [sys.executable, "-P", "-c", "from coord.typesetting import serve; serve()"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-            process_group=0,  # Ctrl-C in the terminal is for the command, which ends its workers itself
-        )
+        """A worker that imports what the command imports (its flags, its sys.path) and never sees Ctrl-C:
+        SIGINT is blocked from its first instruction on, so only the command hears it, and ends its workers.
+        Other signals to the command's process group (SIGTERM from `timeout`, SIGHUP) end them too."""
+        flags = [flag for flag, on in (("-I", sys.flags.isolated), ("-E", sys.flags.ignore_environment)) if on]
+        start = "import json, sys; sys.path[:] = json.loads(sys.argv[1]); from coord.typesetting import serve; serve()"
+        unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # the child inherits the mask
+        try:
+            self.process = subprocess.Popen(  # noqa: S603 - this Python, its own path, code of coord
+                [sys.executable, *flags, "-P", "-c", start, json.dumps(sys.path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            )
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
         self._requests = cast(IO[bytes], self.process.stdin)
         self._answers = cast(IO[bytes], self.process.stdout)
 
@@ -224,22 +270,23 @@ def _end_idle_workers() -> None:
 
 
 def many(jobs: list[Job]) -> list[bytes]:
-    """The PDFs of `jobs`, in their order, typeset on every core; the first job that fails (in order) stops them all."""
+    """The PDFs of `jobs`, in their order, typeset on every core; the first job that fails (in order) stops them all.
+
+    Even one PDF is typeset by a worker, so that Ctrl-C stops it (Typst would not let this process hear
+    it); where no process can be started, they are typeset here, one after the other.
+    """
     from concurrent.futures import ThreadPoolExecutor
 
-    crew = _crew(min(workers(), len(jobs))) if len(jobs) > 1 else []
-    if len(crew) < 2:  # one core, or no processes to be had: one after the other, here
-        _idle.extend(crew)
+    crew = _crew(min(workers(), len(jobs)))
+    if not crew:
         return [one(job) for job in jobs]
-    batch = _Batch(jobs)
+    batch = _Batch(jobs, crew)
     with ThreadPoolExecutor(len(crew)) as feeders:
-        fed = [feeders.submit(batch.feed, worker) for worker in crew]
         try:
+            fed = [feeders.submit(batch.feed, worker) for worker in crew]
             _idle.extend(worker for worker in (feeder.result() for feeder in fed) if worker is not None)
-        except BaseException:  # Ctrl-C, or a fault of coord's own: every worker ends now, mid-document
+        except BaseException:  # Ctrl-C, or a fault of coord's own: the workers end now, so the feeders do
             batch.stop()
-            for worker in batch.workers():
-                worker.end(now=True)
             raise
     return batch.pdfs()
 
@@ -251,7 +298,7 @@ class _Batch:
     that failure is the one reported, however the workers raced.
     """
 
-    def __init__(self, jobs: list[Job]) -> None:
+    def __init__(self, jobs: list[Job], crew: list[_Worker]) -> None:
         import threading
 
         self.jobs = jobs
@@ -259,7 +306,7 @@ class _Batch:
         self._next = 0
         self._end = len(jobs)  # the first job that failed, or the number of jobs
         self._stopped = False
-        self._working: set[_Worker] = set()
+        self._working = set(crew)
         self._lock = threading.Lock()
 
     def _take(self) -> int | None:
@@ -274,18 +321,16 @@ class _Batch:
             self._end = min(self._end, index)
 
     def stop(self) -> None:
+        """No job is handed out any more, no worker replaced, and every worker ends now, mid-document."""
         with self._lock:
             self._end, self._stopped = 0, True
-
-    def workers(self) -> list[_Worker]:
-        with self._lock:
-            return list(self._working)
+            working = list(self._working)
+        for worker in working:
+            worker.end(now=True)
 
     def feed(self, worker: _Worker) -> _Worker | None:
         """Hand `worker` one job after the other until none is left or one failed; the worker it ends with."""
         current: _Worker | None = worker
-        with self._lock:
-            self._working.add(worker)
         while current is not None and (index := self._take()) is not None:
             outcome, current = self._typeset(current, index)
             self.outcomes[index] = outcome

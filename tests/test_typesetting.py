@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import EXAMPLE, flat, pdf_text
+from conftest import EXAMPLE, REPO, flat, invoke, pdf_text
 
 from coord import typesetting
 from coord.build import build
 from coord.errors import CoordError
+from coord.output import uninterrupted
 from coord.render import Renderer
 
 DAYS = ["1", "2", "3", "10"]
@@ -192,15 +193,31 @@ def test_a_machine_that_cannot_start_processes_typesets_here_the_same_bytes(
 TWO_CORES = "from coord import typesetting; typesetting.workers = lambda: 2; from coord.cli import main; main()"
 
 
-def start_coord(out: Path) -> subprocess.Popen[str]:
-    arguments = ["callsheet", "--all", "--format", "pdf", "--out", str(out), "-C", str(EXAMPLE)]
+def start_coord(out: Path, *days: str, folder: Path = EXAMPLE, python: tuple[str, ...] = ()) -> subprocess.Popen[str]:
+    arguments = ["callsheet", *(days or ["--all"]), "--format", "pdf", "--out", str(out), "-C", str(folder)]
     return subprocess.Popen(
-        [sys.executable, "-c", TWO_CORES, *arguments],
+        [sys.executable, *python, "-c", TWO_CORES, *arguments],
         start_new_session=True,  # a group of its own, as a command in a terminal
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def blocks_ctrl_c(pid: str) -> bool:
+    """Whether the process holds SIGINT back (its signal mask), so that Ctrl-C never reaches it."""
+    mask = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("SigBlk:"))
+    return bool(int(mask.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+
+
+@pytest.fixture
+def looping(example_copy: Path) -> Path:
+    """The example, with a call sheet template that takes a minute over day 1."""
+    own = (REPO / "templates" / "callsheet.typ").read_text(encoding="utf-8")
+    slow = "\n#if data.day.number == 1 { let n = 0; for i in range(150000000) { n += 1 } }\n"
+    (example_copy / "templates").mkdir(exist_ok=True)
+    (example_copy / "templates" / "callsheet.typ").write_text(own + slow, encoding="utf-8")
+    return example_copy
 
 
 def wait_for_workers(pid: int) -> list[str]:
@@ -221,11 +238,10 @@ def gone(pids: list[str], within: float) -> bool:
     return False
 
 
-@pytest.mark.parametrize("after", [0.0, 0.15, 0.4, 1.5])  # while the workers start, and while they typeset
+@pytest.mark.parametrize("after", [0.0, 0.003, 0.15, 0.4, 1.5])  # while the workers start, and while they typeset
 def test_ctrl_c_while_typesetting_stops_at_once_writes_nothing_and_leaves_no_process(tmp_path: Path, after: float) -> None:
     run = start_coord(tmp_path / "out")
     workers = wait_for_workers(run.pid)
-    assert all(os.getpgid(int(pid)) != run.pid for pid in workers)  # a terminal's Ctrl-C does not reach them
     time.sleep(after)
     os.killpg(run.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the command's whole group
     stdout, stderr = run.communicate(timeout=30)
@@ -235,50 +251,143 @@ def test_ctrl_c_while_typesetting_stops_at_once_writes_nothing_and_leaves_no_pro
     assert gone(workers, within=5)
 
 
+def test_workers_never_hear_ctrl_c_only_the_command_does(tmp_path: Path) -> None:
+    run = start_coord(tmp_path / "out")
+    workers = wait_for_workers(run.pid)
+    assert all(blocks_ctrl_c(pid) for pid in workers)
+    assert not blocks_ctrl_c(str(run.pid))
+    run.communicate(timeout=120)
+    assert run.returncode == 0
+
+
+@pytest.mark.parametrize("days", [(), ("1",)])  # every day, and the one day: typeset by a worker too
+def test_ctrl_c_stops_a_template_that_takes_forever(tmp_path: Path, looping: Path, days: tuple[str, ...]) -> None:
+    run = start_coord(tmp_path / "out", *days, folder=looping)
+    workers = wait_for_workers(run.pid)
+    time.sleep(1)
+    os.killpg(run.pid, signal.SIGINT)
+    _, stderr = run.communicate(timeout=10)  # not the minute the template would take
+    assert (run.returncode, stderr) == (1, "\nAborted!\n")
+    assert gone(workers, within=5)
+
+
+def test_timeout_ends_the_command_and_its_workers_at_once(tmp_path: Path, looping: Path) -> None:
+    run = start_coord(tmp_path / "out", folder=looping)
+    workers = wait_for_workers(run.pid)
+    time.sleep(1)
+    os.killpg(run.pid, signal.SIGTERM)  # what `timeout` sends to the command's group
+    run.communicate(timeout=10)  # the workers held its error output open: they are gone too
+    assert run.returncode == -signal.SIGTERM
+    assert gone(workers, within=2)
+
+
 def test_workers_of_a_command_that_was_killed_end_by_themselves(tmp_path: Path) -> None:
     run = start_coord(tmp_path / "out")
     workers = wait_for_workers(run.pid)
     time.sleep(0.5)
-    run.kill()  # SIGKILL: the command cannot end its workers
+    run.kill()  # SIGKILL of the command alone: it cannot end its workers
     assert gone(workers, within=20)  # each finishes its document, finds its input closed, and ends
     _, stderr = run.communicate(timeout=30)  # the workers wrote to the same error output
     assert stderr == ""
 
 
-def test_a_script_without_a_main_guard_runs_once_and_gets_its_pdfs(tmp_path: Path) -> None:
-    script = tmp_path / "sheets.py"
-    script.write_text(
-        "from pathlib import Path\n"
-        "from coord import typesetting\n"
-        "from coord.build import build\n"
-        "typesetting.workers = lambda: 2\n"
-        "print('the script ran')\n"
-        f"build(Path({str(EXAMPLE)!r}), 'callsheet', ['pdf'], Path({str(tmp_path / 'out')!r}), days=['1', '2', '3'])\n",
-        encoding="utf-8",
-    )
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "the script ran\n", "")
-    assert len(list((tmp_path / "out").glob("*.pdf"))) == 3
+def test_workers_import_what_the_command_imports(tmp_path: Path) -> None:
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "typst.py").write_text("raise ImportError('a typst that is not Typst')\n", encoding="utf-8")
+    for python, pythonpath in ((("-E",), str(shadow)), ((), "")):  # -E: PYTHONPATH is not read, by either
+        out = tmp_path / f"out{len(python)}"
+        run = subprocess.run(
+            [sys.executable, *python, "-c", TWO_CORES, "callsheet", "1", "2", "--out", str(out), "-C", str(EXAMPLE)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=dict(os.environ, PYTHONPATH=pythonpath),
+        )
+        assert (run.returncode, run.stderr) == (0, "")
+        assert len(list(out.glob("*.pdf"))) == 2
+
+
+def test_a_template_that_is_not_utf8_is_named_with_what_to_do(tmp_path: Path, example_copy: Path) -> None:
+    (example_copy / "templates").mkdir(exist_ok=True)
+    own = (REPO / "templates" / "callsheet.typ").read_bytes()
+    (example_copy / "templates" / "callsheet.typ").write_bytes(own + b"\n// \xff\xfe\n")
+    result = invoke("callsheet", "--all", "--out", str(tmp_path / "out"), "-C", str(example_copy))
+    assert result.exit_code == 1
+    assert result.output == "Error: template callsheet.typ is not UTF-8 text; save it as UTF-8\nnothing was written\n"
+
+
+def test_ctrl_c_while_the_files_are_written_waits_until_all_are() -> None:
+    steps = []
+    with pytest.raises(KeyboardInterrupt):
+        with uninterrupted():
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, after the first file
+            time.sleep(0.2)
+            steps.append("the last file written")
+        steps.append("the command goes on")
+    assert steps == ["the last file written"]
+
+
+def cgroups(tmp_path: Path, membership: str, files: dict[str, str]) -> None:
+    """A cgroup tree under tmp_path, as Linux shows it under /sys/fs/cgroup, and this process in it."""
+    for name, text in files.items():
+        (tmp_path / "cg" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "cg" / name).write_text(text, encoding="ascii")
+    (tmp_path / "self").write_text(membership, encoding="ascii")
+
+
+GB = 2**30
 
 
 @pytest.mark.parametrize(
-    ("cpu_max", "available_kb", "expected"),
+    ("membership", "files", "expected"),
     [
-        ("max 100000\n", 64 * 2**20, 2),  # no quota, plenty of memory: the cores
-        ("100000 100000\n", 64 * 2**20, 1),  # a container of one core
-        ("150000 100000\n", 64 * 2**20, 2),  # one and a half: both, each at three quarters
-        ("max 100000\n", 600 * 2**10, 1),  # memory for one worker only
-        ("max 100000\n", 100 * 2**10, 1),  # less than that: still one, here
-        ("garbage\n", 64 * 2**20, 2),
+        ("0::/\n", {}, 8),  # no cgroup limits: the cores
+        ("0::/job\n", {"job/cpu.max": "max 100000\n", "cpu.max": "100000 100000\n"}, 1),  # a parent's quota counts
+        ("0::/job\n", {"job/cpu.max": "150000 100000\n"}, 2),  # one and a half cores: two, each at three quarters
+        ("0::/job\n", {"job/memory.max": f"{GB}\n", "job/memory.current": f"{GB // 2}\n"}, 1),  # 512 MB left
+        ("0::/job\n", {"job/memory.max": "max\n", "job/memory.current": "0\n"}, 8),
+        (
+            "4:cpu,cpuacct:/docker/1\n",
+            {"cpu,cpuacct/docker/1/cpu.cfs_quota_us": "300000\n", "cpu,cpuacct/docker/1/cpu.cfs_period_us": "100000\n"},
+            3,
+        ),  # v1
+        (
+            "4:cpu,cpuacct:/docker/1\n",
+            {"cpu,cpuacct/docker/1/cpu.cfs_quota_us": "-1\n", "cpu,cpuacct/docker/1/cpu.cfs_period_us": "100000\n"},
+            8,
+        ),
+        (
+            "5:memory:/docker/1\n",
+            {"memory/docker/1/memory.limit_in_bytes": f"{2 * GB}\n", "memory/docker/1/memory.usage_in_bytes": "0\n"},
+            4,
+        ),
+        ("5:memory:/\n", {"memory/memory.limit_in_bytes": "9223372036854771712\n", "memory/memory.usage_in_bytes": "0\n"}, 8),
+        ("0::/job\n", {"job/cpu.max": "garbage\n"}, 8),
     ],
 )
-def test_workers_keep_to_the_cpu_quota_and_the_free_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cpu_max: str, available_kb: int, expected: int
+def test_workers_keep_to_the_cgroups_cpu_quota_and_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, membership: str, files: dict[str, str], expected: int
 ) -> None:
     monkeypatch.undo()  # the real workers(), not the two_cores fixture
-    (tmp_path / "cpu.max").write_text(cpu_max, encoding="ascii")
-    (tmp_path / "meminfo").write_text(f"MemTotal: {2**30} kB\nMemAvailable: {available_kb} kB\n", encoding="ascii")
-    monkeypatch.setattr(typesetting, "CPU_MAX", tmp_path / "cpu.max")
+    cgroups(tmp_path, membership, files)
+    (tmp_path / "meminfo").write_text(f"MemTotal: {64 * 2**20} kB\nMemAvailable: {32 * 2**20} kB\n", encoding="ascii")
+    monkeypatch.setattr(typesetting, "CGROUP", tmp_path / "cg")
+    monkeypatch.setattr(typesetting, "PROC_CGROUP", tmp_path / "self")
     monkeypatch.setattr(typesetting, "MEMINFO", tmp_path / "meminfo")
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)))
+    assert typesetting.workers() == expected
+
+
+@pytest.mark.parametrize(("available_kb", "expected"), [(600 * 2**10, 1), (100 * 2**10, 1), (1100 * 2**10, 2)])
+def test_no_more_workers_start_than_the_free_memory_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, available_kb: int, expected: int
+) -> None:
+    monkeypatch.undo()
+    cgroups(tmp_path, "0::/\n", {})
+    (tmp_path / "meminfo").write_text(f"MemTotal: {64 * 2**20} kB\nMemAvailable: {available_kb} kB\n", encoding="ascii")
+    monkeypatch.setattr(typesetting, "CGROUP", tmp_path / "cg")
+    monkeypatch.setattr(typesetting, "PROC_CGROUP", tmp_path / "self")
+    monkeypatch.setattr(typesetting, "MEMINFO", tmp_path / "meminfo")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)))
     assert typesetting.workers() == expected
