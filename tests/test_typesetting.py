@@ -328,12 +328,19 @@ def test_ctrl_c_while_the_files_are_written_waits_until_all_are() -> None:
     assert steps == ["the last file written"]
 
 
-def cgroups(tmp_path: Path, membership: str, files: dict[str, str]) -> None:
-    """A cgroup tree under tmp_path, as Linux shows it under /sys/fs/cgroup, and this process in it."""
+def machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, membership: str, files: dict[str, str], available_kb: int) -> None:
+    """A machine of 8 cores with `available_kb` free, and this process in a cgroup tree as Linux shows it under
+    /sys/fs/cgroup (`membership` as in /proc/self/cgroup)."""
+    monkeypatch.undo()  # the real workers(), not the two_cores fixture
     for name, text in files.items():
         (tmp_path / "cg" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "cg" / name).write_text(text, encoding="ascii")
     (tmp_path / "self").write_text(membership, encoding="ascii")
+    (tmp_path / "meminfo").write_text(f"MemTotal: {64 * 2**20} kB\nMemAvailable: {available_kb} kB\n", encoding="ascii")
+    monkeypatch.setattr(typesetting, "CGROUP", tmp_path / "cg")
+    monkeypatch.setattr(typesetting, "PROC_CGROUP", tmp_path / "self")
+    monkeypatch.setattr(typesetting, "MEMINFO", tmp_path / "meminfo")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)))
 
 
 GB = 2**30
@@ -369,13 +376,7 @@ GB = 2**30
 def test_workers_keep_to_the_cgroups_cpu_quota_and_memory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, membership: str, files: dict[str, str], expected: int
 ) -> None:
-    monkeypatch.undo()  # the real workers(), not the two_cores fixture
-    cgroups(tmp_path, membership, files)
-    (tmp_path / "meminfo").write_text(f"MemTotal: {64 * 2**20} kB\nMemAvailable: {32 * 2**20} kB\n", encoding="ascii")
-    monkeypatch.setattr(typesetting, "CGROUP", tmp_path / "cg")
-    monkeypatch.setattr(typesetting, "PROC_CGROUP", tmp_path / "self")
-    monkeypatch.setattr(typesetting, "MEMINFO", tmp_path / "meminfo")
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)))
+    machine(tmp_path, monkeypatch, membership, files, available_kb=32 * 2**20)
     assert typesetting.workers() == expected
 
 
@@ -383,11 +384,5 @@ def test_workers_keep_to_the_cgroups_cpu_quota_and_memory(
 def test_no_more_workers_start_than_the_free_memory_holds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, available_kb: int, expected: int
 ) -> None:
-    monkeypatch.undo()
-    cgroups(tmp_path, "0::/\n", {})
-    (tmp_path / "meminfo").write_text(f"MemTotal: {64 * 2**20} kB\nMemAvailable: {available_kb} kB\n", encoding="ascii")
-    monkeypatch.setattr(typesetting, "CGROUP", tmp_path / "cg")
-    monkeypatch.setattr(typesetting, "PROC_CGROUP", tmp_path / "self")
-    monkeypatch.setattr(typesetting, "MEMINFO", tmp_path / "meminfo")
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)))
+    machine(tmp_path, monkeypatch, "0::/\n", {}, available_kb)
     assert typesetting.workers() == expected
