@@ -103,13 +103,10 @@ def _cgroup_folders() -> list[Path]:
 
 
 def _numbers(*files: Path) -> tuple[int, ...] | None:
-    """The numbers written in `files` (all of them in the first, if only one is given); None where one is
-    missing, unreadable or says "max" (no limit)."""
+    """The two numbers written in `files` together (cpu.max holds both, v1 one per file); None where a file is
+    missing or unreadable, or says "max" (no limit)."""
     try:
-        words = (
-            files[0].read_text(encoding="ascii").split() if len(files) == 1 else [f.read_text(encoding="ascii") for f in files]
-        )
-        numbers = tuple(int(word) for word in words)
+        numbers = tuple(int(word) for file in files for word in file.read_text(encoding="ascii").split())
     except (OSError, ValueError):
         return None
     return numbers if len(numbers) == 2 else None
@@ -277,6 +274,8 @@ def many(jobs: list[Job]) -> list[bytes]:
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    if not jobs:  # nothing stale: the idle workers wait for the next PDFs
+        return []
     crew = _crew(min(workers(), len(jobs)))
     if not crew:
         return [one(job) for job in jobs]
